@@ -1,0 +1,207 @@
+// parse → report model: scan the layout, find the structure, bind each table region to the template
+// version that fits it, and decide the report's version and year.
+import { normalizeLabel } from '../core/text';
+import type { LintOptions, Span, TemplateVersion } from '../core/types';
+import { bindRegion, type BindResult } from '../parse/bind';
+import type { Block } from '../parse/blocks';
+import { matcherFor } from '../parse/labels';
+import { looksLikeHtml, scanHtml } from '../parse/scan-html';
+import { scanText } from '../parse/scan-text';
+import { templateFor, templates } from '../templates/registry';
+import type { TemplateDef } from '../templates/schema';
+import { findStructure, findYear } from './structure';
+import type { BoundTable, Paragraph, ReportModel } from './types';
+
+const MAX_CHARS = 20_000_000;
+
+let tellsReady = false;
+function ensureTells() {
+  if (tellsReady) return;
+  const a = matcherFor(templateFor('2019'));
+  const b = matcherFor(templateFor('2021'));
+  a.computeTells(b);
+  b.computeTells(a);
+  tellsReady = true;
+}
+
+function emptyModel(text: string): ReportModel {
+  return {
+    text,
+    isReport: false,
+    title: null,
+    year: null,
+    yearSource: null,
+    yearEvidence: {},
+    templateVersion: null,
+    template: null,
+    versionEvidence: [],
+    layout: 'text',
+    tableLayout: 'tab',
+    body: { start: 0, end: text.length },
+    attachments: [],
+    sections: [],
+    tables: [],
+    paragraphs: [],
+  };
+}
+
+const REPORT_TITLE = /政府信息公开|政府資訊公開|政务公开/;
+const REPORT_KIND = /年度报告|年報|年报|年度報告/;
+const T3_LABEL = /本年新收政府信息公开申请数量|上年结转政府信息公开申请数量/;
+
+export function buildModel(text: string, options: LintOptions = {}): ReportModel {
+  if (text.length > MAX_CHARS || text.indexOf('\u0000') >= 0) return emptyModel(text);
+  ensureTells();
+  const html = looksLikeHtml(text);
+  const blocks: Block[] = html ? scanHtml(text) : scanText(text);
+  const base = templateFor('2021');
+  const paragraphs: Paragraph[] = [];
+  for (const b of blocks) if (b.kind === 'para') paragraphs.push(b.para);
+
+  const structure = findStructure(text, blocks, base);
+  const bodySections = structure.sections.filter((s) => !s.inAttachment);
+
+  // Is it a report at all?
+  const head = paragraphs.slice(0, 8).map((p) => p.text).join('\n');
+  const distinct = new Set(bodySections.map((s) => s.id)).size;
+  const isReport =
+    options.assumeReport === true ||
+    (REPORT_TITLE.test(head) && REPORT_KIND.test(head)) ||
+    distinct >= 3 ||
+    hasT3Labels(blocks);
+  if (!isReport) return { ...emptyModel(text), layout: html ? 'html' : 'text', paragraphs };
+
+  const yearInfo = findYear(structure.title, blocks, structure.sections, structure.body);
+
+  // Table regions: each present body section with tables, plus the tables of missing sections that
+  // would have followed it (their heading was lost, so their rows sit in the previous section).
+  const regions = tableRegions(base, bodySections, structure.body);
+  const override = options.template && options.template !== 'auto' ? options.template : null;
+  const byVersion = new Map<TemplateVersion, BindResult[]>();
+  for (const t of override ? [templateFor(override)] : templates().filter((x) => !x.variant)) {
+    byVersion.set(
+      t.version,
+      regions.map((r) => bindRegion(text, t, r.tables, blocks.filter((b) => inSpan(b, r.span) && !structure.headingBlocks.has(b)))),
+    );
+  }
+  const fallback: TemplateVersion = yearInfo.year !== null && yearInfo.year <= 2020 ? '2019' : '2021';
+  const tables = chooseTables(byVersion, override ?? null, fallback);
+
+  // The report's version: table 二 decides when it has evidence, else the tables' majority of evidence.
+  let templateVersion: TemplateVersion | null = null;
+  const withTells = tables.filter((t) => t.tells.length > 0);
+  const proactive = withTells.find((t) => t.id === 'proactive');
+  if (override) templateVersion = override;
+  else if (proactive) templateVersion = proactive.version;
+  else if (withTells.length) templateVersion = withTells[0]!.version;
+  else if (tables.length) templateVersion = fallback;
+  const versionEvidence = tables.filter((t) => t.version === templateVersion).flatMap((t) => t.tells);
+
+  return {
+    text,
+    isReport: true,
+    title: structure.title,
+    year: yearInfo.year,
+    yearSource: yearInfo.source,
+    yearEvidence: yearInfo.evidence,
+    templateVersion,
+    template: templateVersion ? templateFor(templateVersion) : null,
+    versionEvidence,
+    layout: html ? 'html' : 'text',
+    tableLayout: dominantLayout(blocks, html),
+    body: structure.body,
+    attachments: structure.attachments,
+    sections: structure.sections,
+    tables,
+    paragraphs,
+  };
+}
+
+function dominantLayout(blocks: Block[], html: boolean): ReportModel['tableLayout'] {
+  if (html) return 'html';
+  const counts = new Map<ReportModel['tableLayout'], number>();
+  for (const b of blocks) if (b.kind === 'row') counts.set(b.layout, (counts.get(b.layout) ?? 0) + 1);
+  let best: ReportModel['tableLayout'] = 'tab';
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+function inSpan(b: Block, span: Span): boolean {
+  const s = b.kind === 'para' ? b.para.span.start : b.span.start;
+  return s >= span.start && s < span.end;
+}
+
+function hasT3Labels(blocks: Block[]): boolean {
+  let seen = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'row') continue;
+    for (const f of b.fields) if (T3_LABEL.test(normalizeLabel(f.raw))) return true;
+    if (++seen > 400) break;
+  }
+  return false;
+}
+
+interface Region {
+  span: Span;
+  tables: Set<string>;
+}
+
+function tableRegions(template: TemplateDef, sections: ReportModel['sections'], body: Span): Region[] {
+  const order = template.sections.map((s) => s.id);
+  const present = new Set(sections.map((s) => s.id));
+  const regions: Region[] = [];
+  const tablesOf = (sectionId: string) => template.tables.filter((t) => t.section === sectionId).map((t) => t.id);
+  for (const s of sections) {
+    const ids = new Set(tablesOf(s.id));
+    // tables of following sections that are missing from the body
+    for (let i = order.indexOf(s.id) + 1; i < order.length; i++) {
+      const next = order[i]!;
+      if (present.has(next)) break;
+      for (const id of tablesOf(next)) ids.add(id);
+    }
+    if (ids.size) regions.push({ span: { start: s.content.start, end: Math.min(s.span.end, body.end) }, tables: ids });
+  }
+  return regions;
+}
+
+function score(t: BoundTable, stats: { matched: number; unknown: number; unbound: number; tells: number } | undefined): number {
+  if (!stats) return -Infinity;
+  return stats.matched * 2 + stats.tells * 5 - stats.unknown * 2 - stats.unbound * 0.5;
+}
+
+/** Picks, per table, the version whose template explains it best; ties go to the report's version. */
+function chooseTables(byVersion: Map<TemplateVersion, BindResult[]>, override: TemplateVersion | null, fallback: TemplateVersion): BoundTable[] {
+  const versions = [...byVersion.keys()];
+  if (versions.length === 1) return byVersion.get(versions[0]!)!.flatMap((r) => r.tables);
+  const regionsCount = byVersion.get(versions[0]!)!.length;
+  const chosen: BoundTable[] = [];
+  // First the proactive table (the most telling), to set the default for ties elsewhere.
+  let preferred = override ?? fallback;
+  const candidatesFor = (regionIdx: number, tableId: string) =>
+    versions
+      .map((v) => {
+        const r = byVersion.get(v)![regionIdx]!;
+        const t = r.tables.find((x) => x.id === tableId);
+        return t ? { v, t, s: score(t, r.stats.get(tableId)) } : null;
+      })
+      .filter((x): x is { v: TemplateVersion; t: BoundTable; s: number } => x !== null);
+  const pick = (regionIdx: number, tableId: string) => {
+    const cands = candidatesFor(regionIdx, tableId);
+    if (!cands.length) return null;
+    cands.sort((a, b) => b.s - a.s || (a.v === preferred ? -1 : b.v === preferred ? 1 : 0));
+    return cands[0]!.t;
+  };
+  const tableIds = new Set<string>();
+  for (const v of versions) for (const r of byVersion.get(v)!) for (const t of r.tables) tableIds.add(t.id);
+  const ordered = [...tableIds].sort((a, b) => (a === 'proactive' ? -1 : b === 'proactive' ? 1 : 0));
+  for (let i = 0; i < regionsCount; i++) {
+    for (const id of ordered) {
+      const t = pick(i, id);
+      if (!t) continue;
+      if (id === 'proactive' && t.tells.length) preferred = t.version;
+      chosen.push(t);
+    }
+  }
+  return chosen.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,146 @@
+// Scans plain-text layouts (LAYOUTS.md) line by line into blocks:
+//  - tab-separated rows (PDF extraction): one row per line, fields split on \t;
+//  - one cell per line (Word): a line starting with \t is a cell, a following line without \t continues
+//    it, an empty line ends the row;
+//  - `|`-terminated cells (web text): one cell per line, extra pipes mark a merged cell;
+//  - Markdown tables: one row per line between pipes;
+//  - everything else is a paragraph line; table regions re-read those later (blank-line cells, PDF text).
+import { trimSpan } from '../core/text';
+import type { Block, Field, RowBlock } from './blocks';
+
+const HEADING_START = /^[\s\u3000#*]*[一二三四五六七八九十]+[、.．]/;
+
+export function scanText(text: string): Block[] {
+  const blocks: Block[] = [];
+  const n = text.length;
+  let pos = 0;
+  let word: RowBlock | null = null; // open Word group
+  let lastWordField: Field | null = null;
+
+  const closeWord = () => {
+    if (word) {
+      word.span.end = word.fields[word.fields.length - 1]!.span.end;
+      blocks.push(word);
+    }
+    word = null;
+    lastWordField = null;
+  };
+
+  while (pos <= n) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    let contentEnd = end;
+    if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    const start = pos;
+    pos = end + 1;
+
+    const first = text.charCodeAt(start);
+    const tabAt = text.indexOf('\t', start);
+    const hasTab = tabAt >= 0 && tabAt < contentEnd;
+    const trimmed = trimSpan(text, start, contentEnd);
+    const isEmpty = trimmed.start === trimmed.end && !hasTab;
+
+    if (isEmpty) {
+      closeWord();
+      blocks.push({ kind: 'break', span: { start, end: contentEnd } });
+      if (end === n) break;
+      continue;
+    }
+
+    // Word: a cell line is a tab followed by content with no further tab.
+    if (first === 9 && text.indexOf('\t', start + 1) < 0 || (first === 9 && text.indexOf('\t', start + 1) >= contentEnd)) {
+      const f: Field = fieldOf(text, start + 1, contentEnd, 1);
+      if (!word) word = { kind: 'row', fields: [], span: { start, end: contentEnd }, explicit: true, layout: 'word' };
+      word.fields.push(f);
+      lastWordField = f;
+      if (end === n) break;
+      continue;
+    }
+    // Word continuation: a line without a tab right after a cell line continues that cell.
+    if (word && lastWordField && !hasTab && !HEADING_START.test(text.slice(start, Math.min(contentEnd, start + 8)))) {
+      const ext = trimSpan(text, start, contentEnd);
+      lastWordField.span = { start: lastWordField.span.start === lastWordField.span.end ? ext.start : lastWordField.span.start, end: ext.end };
+      lastWordField.raw = text.slice(lastWordField.span.start, lastWordField.span.end);
+      if (end === n) break;
+      continue;
+    }
+    closeWord();
+
+    if (hasTab) {
+      blocks.push(splitRow(text, start, contentEnd, '\t', 'tab'));
+    } else if (text.charCodeAt(trimmed.start) === 124 /* | */) {
+      const row = markdownRow(text, trimmed.start, trimmed.end);
+      if (row) blocks.push(row);
+    } else if (text.charCodeAt(trimmed.end - 1) === 124) {
+      blocks.push(pipeCell(text, start, trimmed.end));
+    } else {
+      blocks.push({ kind: 'para', para: { text: text.slice(start, contentEnd), span: { start, end: contentEnd }, offsets: null } });
+    }
+    if (end === n) break;
+  }
+  closeWord();
+  return blocks;
+}
+
+function fieldOf(text: string, start: number, end: number, colspan: number): Field {
+  const t = trimSpan(text, start, end);
+  if (t.start === t.end) {
+    // An empty cell: keep its whitespace (U+3000, NBSP…) as the span so a fix replaces it.
+    const span = start === end ? { start, end } : { start, end };
+    return { raw: text.slice(start, end), span, colspan };
+  }
+  return { raw: text.slice(t.start, t.end), span: t, colspan };
+}
+
+function splitRow(text: string, start: number, end: number, sep: string, layout: 'tab'): RowBlock {
+  const fields: Field[] = [];
+  let s = start;
+  for (;;) {
+    let e = text.indexOf(sep, s);
+    if (e < 0 || e > end) e = end;
+    fields.push(fieldOf(text, s, e, 1));
+    if (e >= end) break;
+    s = e + 1;
+  }
+  return { kind: 'row', fields, span: { start, end }, explicit: true, layout };
+}
+
+function markdownRow(text: string, start: number, end: number): RowBlock | null {
+  // Separator rows (|---|:--:|) carry no cells.
+  let sepOnly = true;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c !== '|' && c !== '-' && c !== ':' && c !== ' ' && c !== '\t') {
+      sepOnly = false;
+      break;
+    }
+  }
+  if (sepOnly) return null;
+  const fields: Field[] = [];
+  let s = start + 1;
+  const last = text.charCodeAt(end - 1) === 124 ? end - 1 : end;
+  while (s <= last) {
+    let e = text.indexOf('|', s);
+    if (e < 0 || e > last) e = last;
+    // `\|` escapes a pipe inside a cell.
+    while (e < last && text.charCodeAt(e - 1) === 92) {
+      const nx = text.indexOf('|', e + 1);
+      e = nx < 0 || nx > last ? last : nx;
+    }
+    const f = fieldOf(text, s, e, 1);
+    if (f.span.start === f.span.end && e > s) f.span = { start: s + Math.min(1, e - s), end: s + Math.min(1, e - s) };
+    fields.push(f);
+    if (e >= last) break;
+    s = e + 1;
+  }
+  return { kind: 'row', fields, span: { start, end }, explicit: true, layout: 'markdown' };
+}
+
+function pipeCell(text: string, start: number, end: number): RowBlock {
+  const bar = text.indexOf('|', start);
+  let pipes = 0;
+  for (let i = bar; i < end; i++) if (text.charCodeAt(i) === 124) pipes++;
+  const f = fieldOf(text, start, bar, Math.max(1, pipes));
+  if (f.span.start === f.span.end) f.span = { start, end: start };
+  return { kind: 'row', fields: [f], span: { start, end }, explicit: false, layout: 'pipe' };
+}
