@@ -63,18 +63,30 @@ export class LineIndex {
 // Generated from OpenCC's character table by scripts/gen-t2s.mjs; see that script for why it is a subset.
 import { t2s } from './t2s.generated';
 
-const WS = /[\s\u00a0\u3000\u200b\ufeff]/;
+const memo = new Map<string, string>();
+const MEMO_MAX = 20_000;
 
 /**
  * Canonical form for label matching: NFKC (full-width → ASCII), Traditional → Simplified, no
  * whitespace, unified brackets/quotes/enumerators, no markdown emphasis. Length may differ from input.
+ * Memoised: the same labels recur in every report and on every keystroke.
  */
 export function normalizeLabel(s: string): string {
+  let out = memo.get(s);
+  if (out !== undefined) return out;
+  out = normalizeUncached(s);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  if (s.length <= 200) memo.set(s, out);
+  return out;
+}
+
+function normalizeUncached(s: string): string {
   let out = '';
   const n = s.normalize('NFKC');
   for (let i = 0; i < n.length; i++) {
     let c = n[i]!;
-    if (WS.test(c) || c === '*' || c === '`') continue;
+    const code = n.charCodeAt(i);
+    if (isBlankChar(code) || code === 0x200b || code === 0xfeff || c === '*' || c === '`') continue;
     const m = t2s.get(c);
     if (m) c = m;
     switch (c) {

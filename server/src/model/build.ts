@@ -14,14 +14,14 @@ import type { BoundTable, Paragraph, ReportModel } from './types';
 
 const MAX_CHARS = 20_000_000;
 
-let tellsReady = false;
+// Tells: labels a template has that the other national format lacks (evidence for detection).
+const tellsDone = new WeakSet<TemplateDef>();
 function ensureTells() {
-  if (tellsReady) return;
-  const a = matcherFor(templateFor('2019'));
-  const b = matcherFor(templateFor('2021'));
-  a.computeTells(b);
-  b.computeTells(a);
-  tellsReady = true;
+  for (const t of templates()) {
+    if (tellsDone.has(t)) continue;
+    matcherFor(t).computeTells(matcherFor(templateFor(t.version === '2019' ? '2021' : '2019')));
+    tellsDone.add(t);
+  }
 }
 
 function emptyModel(text: string): ReportModel {
@@ -58,7 +58,7 @@ export function buildModel(text: string, options: LintOptions = {}): ReportModel
   const paragraphs: Paragraph[] = [];
   for (const b of blocks) if (b.kind === 'para') paragraphs.push(b.para);
 
-  const structure = findStructure(text, blocks, base);
+  const structure = findStructure(text, blocks, base, html);
   const bodySections = structure.sections.filter((s) => !s.inAttachment);
 
   // Is it a report at all?
@@ -77,15 +77,13 @@ export function buildModel(text: string, options: LintOptions = {}): ReportModel
   // would have followed it (their heading was lost, so their rows sit in the previous section).
   const regions = tableRegions(base, bodySections, structure.body);
   const override = options.template && options.template !== 'auto' ? options.template : null;
-  const byVersion = new Map<TemplateVersion, BindResult[]>();
-  for (const t of override ? [templateFor(override)] : templates().filter((x) => !x.variant)) {
-    byVersion.set(
-      t.version,
-      regions.map((r) => bindRegion(text, t, r.tables, blocks.filter((b) => inSpan(b, r.span) && !structure.headingBlocks.has(b)))),
-    );
-  }
-  const fallback: TemplateVersion = yearInfo.year !== null && yearInfo.year <= 2020 ? '2019' : '2021';
-  const tables = chooseTables(byVersion, override ?? null, fallback);
+  const candidates = templates().filter((t) => !override || t.version === override);
+  const bound = candidates.map((t) => ({
+    template: t,
+    regions: regions.map((r) => bindRegion(text, t, r.tables, blocks.filter((b) => inSpan(b, r.span) && !structure.headingBlocks.has(b)))),
+  }));
+  const fallback: TemplateVersion = override ?? (yearInfo.year !== null && yearInfo.year <= 2020 ? '2019' : '2021');
+  const tables = chooseTables(bound, regions.length, fallback);
 
   // The report's version: table 二 decides when it has evidence, else the tables' majority of evidence.
   let templateVersion: TemplateVersion | null = null;
@@ -142,6 +140,18 @@ function hasT3Labels(blocks: Block[]): boolean {
   return false;
 }
 
+// Interned table-id sets, so label matches can be memoised per set across analyses.
+const interned = new Map<string, Set<string>>();
+function internSet(ids: Set<string>): Set<string> {
+  const key = [...ids].sort().join(',');
+  let s = interned.get(key);
+  if (!s) {
+    s = ids;
+    interned.set(key, s);
+  }
+  return s;
+}
+
 interface Region {
   span: Span;
   tables: Set<string>;
@@ -160,45 +170,40 @@ function tableRegions(template: TemplateDef, sections: ReportModel['sections'], 
       if (present.has(next)) break;
       for (const id of tablesOf(next)) ids.add(id);
     }
-    if (ids.size) regions.push({ span: { start: s.content.start, end: Math.min(s.span.end, body.end) }, tables: ids });
+    if (ids.size) regions.push({ span: { start: s.content.start, end: Math.min(s.span.end, body.end) }, tables: internSet(ids) });
   }
   return regions;
 }
 
-function score(t: BoundTable, stats: { matched: number; unknown: number; unbound: number; tells: number } | undefined): number {
+function score(stats: { matched: number; unknown: number; unbound: number; tells: number } | undefined): number {
   if (!stats) return -Infinity;
   return stats.matched * 2 + stats.tells * 5 - stats.unknown * 2 - stats.unbound * 0.5;
 }
 
-/** Picks, per table, the version whose template explains it best; ties go to the report's version. */
-function chooseTables(byVersion: Map<TemplateVersion, BindResult[]>, override: TemplateVersion | null, fallback: TemplateVersion): BoundTable[] {
-  const versions = [...byVersion.keys()];
-  if (versions.length === 1) return byVersion.get(versions[0]!)!.flatMap((r) => r.tables);
-  const regionsCount = byVersion.get(versions[0]!)!.length;
+/**
+ * Picks, per table, the template (national format or provincial variant) that explains it best.
+ * Ties go to the report's version (set by table 二 when it has evidence, else by the year), and
+ * between a national format and its variants to the national format.
+ */
+function chooseTables(bound: { template: TemplateDef; regions: BindResult[] }[], regionCount: number, fallback: TemplateVersion): BoundTable[] {
+  let preferred = fallback;
   const chosen: BoundTable[] = [];
-  // First the proactive table (the most telling), to set the default for ties elsewhere.
-  let preferred = override ?? fallback;
-  const candidatesFor = (regionIdx: number, tableId: string) =>
-    versions
-      .map((v) => {
-        const r = byVersion.get(v)![regionIdx]!;
-        const t = r.tables.find((x) => x.id === tableId);
-        return t ? { v, t, s: score(t, r.stats.get(tableId)) } : null;
-      })
-      .filter((x): x is { v: TemplateVersion; t: BoundTable; s: number } => x !== null);
-  const pick = (regionIdx: number, tableId: string) => {
-    const cands = candidatesFor(regionIdx, tableId);
-    if (!cands.length) return null;
-    cands.sort((a, b) => b.s - a.s || (a.v === preferred ? -1 : b.v === preferred ? 1 : 0));
-    return cands[0]!.t;
-  };
-  const tableIds = new Set<string>();
-  for (const v of versions) for (const r of byVersion.get(v)!) for (const t of r.tables) tableIds.add(t.id);
-  const ordered = [...tableIds].sort((a, b) => (a === 'proactive' ? -1 : b === 'proactive' ? 1 : 0));
-  for (let i = 0; i < regionsCount; i++) {
+  const ids = new Set<string>();
+  for (const b of bound) for (const r of b.regions) for (const t of r.tables) ids.add(t.id);
+  const ordered = [...ids].sort((a, b) => (a === 'proactive' ? -1 : b === 'proactive' ? 1 : 0));
+  for (let i = 0; i < regionCount; i++) {
     for (const id of ordered) {
-      const t = pick(i, id);
-      if (!t) continue;
+      const cands = bound
+        .map((b) => {
+          const r = b.regions[i]!;
+          const t = r.tables.find((x) => x.id === id);
+          return t ? { b, t, s: score(r.stats.get(id)) } : null;
+        })
+        .filter((x): x is { b: (typeof bound)[number]; t: BoundTable; s: number } => x !== null);
+      if (!cands.length) continue;
+      const rank = (c: (typeof cands)[number]) => (c.t.version === preferred ? 0 : 2) + (c.b.template.variant ? 1 : 0);
+      cands.sort((a, b) => b.s - a.s || rank(a) - rank(b));
+      const t = cands[0]!.t;
       if (id === 'proactive' && t.tells.length) preferred = t.version;
       chosen.push(t);
     }

@@ -76,7 +76,7 @@ export interface Structure {
   headingBlocks: Set<Block>;
 }
 
-export function findStructure(text: string, blocks: Block[], template: TemplateDef): Structure {
+export function findStructure(text: string, blocks: Block[], template: TemplateDef, html = false): Structure {
   const headings: { hit: HeadingHit; block: Block }[] = [];
   let attachmentAt = -1;
   let title: Structure['title'] = null;
@@ -102,8 +102,9 @@ export function findStructure(text: string, blocks: Block[], template: TemplateD
     const inAttachment = attachmentAt >= 0 && hit.span.start >= attachmentAt;
     let end = next ? next.hit.span.start : text.length;
     if (!inAttachment && attachmentAt >= 0 && end > attachmentAt) end = attachmentAt;
+    // Content starts on the next line (text) or right after the heading's text (HTML, maybe one line).
     const lineEnd = text.indexOf('\n', hit.span.end);
-    const contentStart = Math.min(end, lineEnd < 0 ? text.length : lineEnd + 1, Math.max(hit.span.end, end));
+    const contentStart = html ? hit.span.end : Math.min(end, lineEnd < 0 ? text.length : lineEnd + 1);
     return {
       id: hit.def.id,
       numeral: hit.def.numeral,

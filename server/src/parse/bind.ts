@@ -11,6 +11,11 @@ import type { Block, Field, RowBlock } from './blocks';
 import { LabelMatcher, matcherFor, type LabelHit } from './labels';
 import { classifyField, fold, type FieldClass } from './values';
 
+/** Classifies a field once, however many templates it is bound against. */
+function classOf(field: Field): FieldClass {
+  return (field.cls ??= classifyField(field.raw));
+}
+
 interface Classified {
   field: Field;
   cls: FieldClass;
@@ -134,7 +139,7 @@ export class Binder {
 
   private explicitRow(row: RowBlock) {
     this.commitPending();
-    const cells: Classified[] = row.fields.map((field) => ({ field, cls: classifyField(field.raw) }));
+    const cells: Classified[] = row.fields.map((field) => ({ field, cls: classOf(field) }));
     const labelIdx: number[] = [];
     for (let i = 0; i < cells.length; i++) if (cells[i]!.cls.kind === 'label') labelIdx.push(i);
     const hasValue = cells.some((c) => c.cls.kind === 'number' || c.cls.kind === 'invalid');
@@ -153,20 +158,20 @@ export class Binder {
       return;
     }
     // The row label is the last label that names a template row; context labels (groups, captions) set state.
+    const hits = labelIdx.map((i) => this.match(cells[i]!.field.raw));
     let m = -1;
     let hit: LabelHit | null = null;
     for (let k = labelIdx.length - 1; k >= 0; k--) {
-      const i = labelIdx[k]!;
-      const h = this.match(cells[i]!.field.raw);
+      const h = hits[k]!;
       if (h?.kind === 'row') {
-        m = i;
+        m = labelIdx[k]!;
         hit = h;
         break;
       }
     }
-    for (const i of labelIdx) {
-      const h = i === m ? hit : this.match(cells[i]!.field.raw);
-      this.see(h, cells[i]!.field);
+    for (let k = 0; k < labelIdx.length; k++) {
+      const h = hits[k]!;
+      this.see(h, cells[labelIdx[k]!]!.field);
       if (h && h.kind === 'caption') this.part = { table: h.table, part: h.part };
     }
     const u = labelIdx[labelIdx.length - 1]!;
@@ -197,7 +202,6 @@ export class Binder {
         return;
       }
     }
-    const hits = labelIdx.map((i) => this.match(cells[i]!.field.raw));
     if (hits.some((h) => h !== null)) {
       // A header, caption or group row. Values on it belong to no template row (e.g. a 2019 one-row
       // （六）其他处理 read against the 2021 template, where （六） is a group label).
@@ -272,9 +276,15 @@ export class Binder {
   // ---- streams -------------------------------------------------------------------------------
 
   private streamField(field: Field) {
-    const cls = classifyField(field.raw);
+    const cls = classOf(field);
     if (cls.kind === 'label') {
-      const hit = this.match(field.raw);
+      let hit = this.match(field.raw);
+      if (!hit && /\s/.test(field.raw)) {
+        // PDF text glues a row label to a custom sub-label (“其他对外管理服务事项 行政检查”): take the
+        // longest word prefix that names a row.
+        const split = this.rowPrefix(field);
+        if (split) [hit, field] = split;
+      }
       this.see(hit, field);
       if (hit?.kind === 'row') {
         this.commitPending();
@@ -357,6 +367,17 @@ export class Binder {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private rowPrefix(field: Field): [LabelHit, Field] | null {
+    const raw = field.raw;
+    for (let i = raw.length - 1; i > 0; i--) {
+      if (!/\s/.test(raw[i]!) || /\s/.test(raw[i - 1]!)) continue;
+      const head = raw.slice(0, i);
+      const h = this.match(head);
+      if (h?.kind === 'row') return [h, { raw: head, span: { start: field.span.start, end: field.span.start + i }, colspan: 1 }];
+    }
+    return null;
+  }
 
   private match(raw: string): LabelHit | null {
     return this.matcher.match(normalizeLabel(raw), this.tables);

@@ -2,6 +2,7 @@
 // rows of fields (table cells). Every field and paragraph keeps its exact source span.
 import type { Span } from '../core/types';
 import type { Paragraph } from '../model/types';
+import type { FieldClass } from './values';
 
 export type RowLayout = 'tab' | 'word' | 'pipe' | 'markdown' | 'html' | 'plain';
 
@@ -11,6 +12,8 @@ export interface Field {
   /** Source span of the trimmed content; zero-width at the content position for an empty cell. */
   span: Span;
   colspan: number;
+  /** How the field reads (computed once, whatever template it is bound against). */
+  cls?: FieldClass;
 }
 
 export interface RowBlock {

@@ -84,10 +84,24 @@ export class LabelMatcher {
     for (const k of this.allKeys) if (!other.allKeys.has(k)) this.tells.add(k);
   }
 
-  /** Best hit for a normalised label among the given tables, or null. */
+  private memo = new Map<ReadonlySet<string>, Map<string, LabelHit | null>>();
+
+  /** Best hit for a normalised label among the given tables, or null. Memoised per table set. */
   match(norm: string, tables: ReadonlySet<string>): LabelHit | null {
     if (!norm) return null;
-    return this.matchOnce(norm, tables) ?? this.matchStripped(norm, tables);
+    let m = this.memo.get(tables);
+    if (!m) {
+      if (this.memo.size > 64) this.memo.clear();
+      m = new Map();
+      this.memo.set(tables, m);
+    }
+    let hit = m.get(norm);
+    if (hit === undefined) {
+      hit = this.matchOnce(norm, tables) ?? this.matchStripped(norm, tables);
+      if (m.size > 5000) m.clear();
+      m.set(norm, hit);
+    }
+    return hit;
   }
 
   private matchOnce(norm: string, tables: ReadonlySet<string>): LabelHit | null {

@@ -6,8 +6,10 @@ export function* valueCells(model: ReportModel): Generator<{ table: BoundTable; 
   for (const table of model.tables) {
     for (const part of table.parts) {
       for (const row of part.rows) {
-        for (const cell of row.cells) {
-          const column = part.def.columns.find((c) => c.id === cell.column)!;
+        const cols = part.def.columns;
+        for (let i = 0; i < row.cells.length; i++) {
+          const cell = row.cells[i]!;
+          const column = cols[i]?.id === cell.column ? cols[i]! : cols.find((c) => c.id === cell.column)!;
           yield { table, cell, column };
         }
       }

@@ -140,14 +140,17 @@ export function evaluate(model: ReportModel): Evaluation {
       }
     }
   }
+  const link = (s: Slot | null, inst: RelationInstance) => {
+    if (!s?.cell) return;
+    const list = byCell.get(s.cell);
+    if (list) list.push(inst);
+    else byCell.set(s.cell, [inst]);
+  };
+  // A cell occurs at most once per instance (a total is never its own part; balance sides are disjoint).
   for (const inst of instances) {
-    for (const s of [inst.total, ...inst.addends, ...inst.right]) {
-      if (!s?.cell) continue;
-      const list = byCell.get(s.cell);
-      if (list) {
-        if (!list.includes(inst)) list.push(inst);
-      } else byCell.set(s.cell, [inst]);
-    }
+    link(inst.total, inst);
+    for (const s of inst.addends) link(s, inst);
+    for (const s of inst.right) link(s, inst);
   }
 
   // Which cells are totals (targets of a sum)? A blank total is computed, a blank part is 0.
