@@ -54,10 +54,20 @@ export interface Evaluation {
 
 const ZERO = new Big(0);
 
-interface Template {
-  total: { row: string; column: string };
-  addends: { row: string; column: string }[];
+interface Ref {
+  row: string;
+  column: string;
+  /** `${row}/${column}`, the table's cellIndex key, built once per template. */
+  key: string;
 }
+
+interface Template {
+  id: string;
+  total: Ref;
+  addends: Ref[];
+}
+
+const ref = (row: string, column: string): Ref => ({ row, column, key: `${row}/${column}` });
 
 function expandSum(def: SumRelationDef, table: TableDef): Template[] {
   const part = table.parts.find((p) => p.id === def.part);
@@ -71,9 +81,9 @@ function expandSum(def: SumRelationDef, table: TableDef): Template[] {
     if (!tr || !tc) return;
     const ar = def.addends.rows ?? [tr];
     const ac = def.addends.columns ?? [tc];
-    const addends: Template['addends'] = [];
-    for (const x of ar) for (const y of ac) addends.push({ row: x, column: y });
-    out.push({ total: { row: tr, column: tc }, addends });
+    const addends: Ref[] = [];
+    for (const x of ar) for (const y of ac) addends.push(ref(x, y));
+    out.push({ id: `${def.id}:${tr}/${tc}`, total: ref(tr, tc), addends });
   };
   if (def.eachRow) for (const r of def.eachRow === 'all' ? rowIds : def.eachRow) make(r, undefined);
   else if (def.eachColumn) for (const c of def.eachColumn === 'all' ? colIds : def.eachColumn) make(undefined, c);
@@ -81,7 +91,14 @@ function expandSum(def: SumRelationDef, table: TableDef): Template[] {
   return out;
 }
 
-const expansionCache = new WeakMap<TableDef, { def: RelationDef; templates: Template[] | { left: string[]; right: string[]; column: string; solve: string }[] }[]>();
+interface BalanceTemplate {
+  id: string;
+  left: Ref[];
+  right: Ref[];
+  solve: Ref;
+}
+
+const expansionCache = new WeakMap<TableDef, { def: RelationDef; templates: (Template | BalanceTemplate)[] }[]>();
 
 function expansions(table: TableDef) {
   let e = expansionCache.get(table);
@@ -91,7 +108,15 @@ function expansions(table: TableDef) {
       const b = def as BalanceRelationDef;
       const part = table.parts.find((p) => p.id === b.part);
       const cols = b.eachColumn === 'all' ? (part?.columns.map((c) => c.id) ?? []) : b.eachColumn;
-      return { def, templates: cols.map((column) => ({ left: b.left, right: b.right, column, solve: b.solveFor })) };
+      return {
+        def,
+        templates: cols.map((column): BalanceTemplate => ({
+          id: `${def.id}:${column}`,
+          left: b.left.map((r) => ref(r, column)),
+          right: b.right.map((r) => ref(r, column)),
+          solve: ref(b.solveFor, column),
+        })),
+      };
     });
     expansionCache.set(table, e);
   }
@@ -102,20 +127,20 @@ export function evaluate(model: ReportModel): Evaluation {
   const instances: RelationInstance[] = [];
   const byCell = new Map<Cell, RelationInstance[]>();
   const computedTotals = new Map<Cell, { value: Big; instance: RelationInstance }>();
-  const slot = (t: BoundTable, row: string, column: string): Slot => ({ row, column, cell: t.cellIndex.get(`${row}/${column}`) ?? null });
+  const slot = (t: BoundTable, r: Ref): Slot => ({ row: r.row, column: r.column, cell: t.cellIndex.get(r.key) ?? null });
 
   for (const t of model.tables) {
     for (const { def, templates } of expansions(t.def)) {
       for (const tpl of templates) {
         if ('total' in tpl) {
           const inst: RelationInstance = {
-            id: `${def.id}:${tpl.total.row}/${tpl.total.column}`,
+            id: tpl.id,
             def,
             code: def.code,
             kind: 'sum',
             table: t,
-            total: slot(t, tpl.total.row, tpl.total.column),
-            addends: tpl.addends.map((a) => slot(t, a.row, a.column)),
+            total: slot(t, tpl.total),
+            addends: tpl.addends.map((a) => slot(t, a)),
             right: [],
             reported: null,
             computed: null,
@@ -124,14 +149,14 @@ export function evaluate(model: ReportModel): Evaluation {
           instances.push(inst);
         } else {
           instances.push({
-            id: `${def.id}:${tpl.column}`,
+            id: tpl.id,
             def,
             code: def.code,
             kind: 'balance',
             table: t,
-            total: slot(t, tpl.solve, tpl.column),
-            addends: tpl.left.map((r) => slot(t, r, tpl.column)),
-            right: tpl.right.map((r) => slot(t, r, tpl.column)),
+            total: slot(t, tpl.solve),
+            addends: tpl.left.map((r) => slot(t, r)),
+            right: tpl.right.map((r) => slot(t, r)),
             reported: null,
             computed: null,
             holds: null,
