@@ -50,8 +50,26 @@ export function renderRows(rows: Cells[], layout: RowLayout, eol: string): strin
 }
 
 export function renderTable(table: TableDef, layout: RowLayout, eol: string): string {
+  const rows = tableRows(table);
+  if (layout === 'pipe') {
+    // Web text marks a merged header cell with extra pipes (“行政诉讼 | |||”), not with empty cells.
+    const lines: string[] = [];
+    for (const r of rows) {
+      if (!r.header) {
+        lines.push(...r.cells.map((c) => `${c} |`));
+        continue;
+      }
+      for (let i = 0; i < r.cells.length; i++) {
+        if (!r.cells[i]) continue;
+        let k = 0;
+        while (i + 1 + k < r.cells.length && !r.cells[i + 1 + k]) k++;
+        lines.push(`${r.cells[i]} |${k ? ' ' + '|'.repeat(k) : ''}`);
+      }
+    }
+    return lines.join(eol) + eol;
+  }
   return renderRows(
-    tableRows(table).map((r) => r.cells),
+    rows.map((r) => r.cells),
     layout,
     eol,
   );

@@ -10,8 +10,31 @@ import type { Block, Field, RowBlock } from './blocks';
 
 const HEADING_START = /^[\s\u3000#*]*[一二三四五六七八九十]+[、.．]/;
 
+/**
+ * `|`-terminated web text (“0 |”, “ |” for an empty cell, “ | ||” for an empty merged one) and Markdown
+ * rows (“| a | b |”) overlap on lines that start with a pipe: the document's majority decides.
+ */
+function pipeCellsDominate(text: string): boolean {
+  let cells = 0;
+  let md = 0;
+  let pos = 0;
+  for (let n = 0; n < 5000 && pos < text.length; n++) {
+    let e = text.indexOf('\n', pos);
+    if (e < 0) e = text.length;
+    const line = text.slice(pos, e).trim();
+    pos = e + 1;
+    if (!line.endsWith('|')) continue;
+    // a line of pipes and spaces only (an empty cell either way) decides nothing
+    if (/^[|\s]*$/.test(line)) continue;
+    if (line.startsWith('|')) md++;
+    else cells++;
+  }
+  return cells > md;
+}
+
 export function scanText(text: string): Block[] {
   const blocks: Block[] = [];
+  const pipeCells = text.includes('|') && pipeCellsDominate(text);
   const n = text.length;
   let pos = 0;
   let word: RowBlock | null = null; // open Word group
@@ -68,7 +91,7 @@ export function scanText(text: string): Block[] {
 
     if (hasTab) {
       blocks.push(splitRow(text, start, contentEnd, '\t', 'tab'));
-    } else if (text.charCodeAt(trimmed.start) === 124 /* | */) {
+    } else if (text.charCodeAt(trimmed.start) === 124 /* | */ && !pipeCells) {
       const row = markdownRow(text, trimmed.start, trimmed.end);
       if (row) blocks.push(row);
     } else if (text.charCodeAt(trimmed.end - 1) === 124) {
@@ -106,16 +129,18 @@ function splitRow(text: string, start: number, end: number, sep: string, layout:
 }
 
 function markdownRow(text: string, start: number, end: number): RowBlock | null {
-  // Separator rows (|---|:--:|) carry no cells.
+  // Separator rows (|---|:--:|) carry no cells; a row of empty cells (|  |  |) does.
   let sepOnly = true;
+  let dash = false;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
-    if (c !== '|' && c !== '-' && c !== ':' && c !== ' ' && c !== '\t') {
+    if (c === '-') dash = true;
+    else if (c !== '|' && c !== ':' && c !== ' ' && c !== '\t') {
       sepOnly = false;
       break;
     }
   }
-  if (sepOnly) return null;
+  if (sepOnly && dash) return null;
   const fields: Field[] = [];
   let s = start + 1;
   const last = text.charCodeAt(end - 1) === 124 ? end - 1 : end;
@@ -138,6 +163,12 @@ function markdownRow(text: string, start: number, end: number): RowBlock | null 
 
 function pipeCell(text: string, start: number, end: number): RowBlock {
   const bar = text.indexOf('|', start);
+  if (bar === start || /^\s*$/.test(text.slice(start, bar))) {
+    // an empty cell: its content position is just before the first pipe
+    let pipes = 0;
+    for (let i = bar; i < end; i++) if (text.charCodeAt(i) === 124) pipes++;
+    return { kind: 'row', fields: [{ raw: '', span: { start: bar, end: bar }, colspan: pipes }], span: { start, end }, explicit: false, layout: 'pipe' };
+  }
   let pipes = 0;
   for (let i = bar; i < end; i++) if (text.charCodeAt(i) === 124) pipes++;
   const f = fieldOf(text, start, bar, Math.max(1, pipes));

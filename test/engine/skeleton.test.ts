@@ -1,0 +1,40 @@
+// Skeletons render in every layout and read back as the template they came from: every row binds and
+// every value cell is reported blank (nothing else above info but the title's XX placeholder).
+import { describe, expect, it } from 'vitest';
+import { analyze, lintText } from '../../server/src/engine';
+import { applyDiagnosticsFixes } from '../../server/src/fix/apply';
+import { skeleton } from '../../server/src/fix/skeleton';
+import { SEED, seed } from './helpers';
+
+const cells = { 2019: 22 + 23 * 7 + 15, 2022: 10 + 25 * 7 + 15 };
+
+describe('blank report skeleton', () => {
+  for (const year of [2019, 2022] as const) {
+    for (const layout of ['tab', 'word', 'pipe', 'markdown', 'html'] as const) {
+      it(`${year} in ${layout} layout binds every row`, () => {
+        const a = analyze(skeleton(year, layout));
+        expect(a.result.templateVersion).toBe(year === 2019 ? '2019' : '2021');
+        expect(a.result.year).toBe(year);
+        const counts: Record<string, number> = {};
+        for (const d of a.result.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+        expect(counts).toEqual({ placeholder: 3, 'cell-blank': cells[year] });
+      });
+    }
+  }
+});
+
+describe('insert fixes', () => {
+  it('seed 001: inserting the three missing sections yields sections with bound, blank tables', () => {
+    let text = seed(SEED.s001);
+    for (let i = 0; i < 3; i++) {
+      const d = lintText(text).diagnostics.find((x) => x.code === 'section-missing')!;
+      text = applyDiagnosticsFixes(text, [d]);
+    }
+    const a = analyze(text);
+    expect(a.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(a.model.sections.filter((s) => !s.inAttachment).map((s) => s.numeral).join('')).toBe('一二三四五六');
+    expect(a.model.tables.map((t) => `${t.id}:${t.version}`)).toEqual(['proactive:2019', 'applications:2019', 'review:2019']);
+    // the original text is untouched outside the insertion
+    expect(text.startsWith(seed(SEED.s001).split('五、存在的主要问题')[0]!)).toBe(true);
+  });
+});
