@@ -38,3 +38,21 @@ describe('insert fixes', () => {
     expect(text.startsWith(seed(SEED.s001).split('五、存在的主要问题')[0]!)).toBe(true);
   });
 });
+
+describe('attachments', () => {
+  const s001 = seed(SEED.s001);
+  it('seed 001: the attachment’s sections and tables do not count for the body', () => {
+    const r = lintText(s001);
+    expect(r.diagnostics.filter((d) => d.code === 'section-missing').length).toBe(3);
+    expect(r.diagnostics.some((d) => d.code === 'table-missing' || d.range.start.line >= 39)).toBe(false);
+  });
+  it('where the body says 详见附件, the attachment’s tables are bound to the body’s sections', () => {
+    const text = s001.replace(
+      '五、存在的主要问题及改进情况\n',
+      '二、主动公开政府信息情况\n\n详见附件。\n\n三、收到和处理政府信息公开申请情况\n\n详见附件。\n\n四、政府信息公开行政复议、行政诉讼情况\n\n详见附件。\n\n五、存在的主要问题及改进情况\n',
+    );
+    const a = analyze(text);
+    expect(a.model.tables.map((t) => t.id)).toEqual(['proactive', 'applications', 'review']);
+    expect(a.result.diagnostics.some((d) => ['section-missing', 'table-missing'].includes(d.code))).toBe(false);
+  });
+});

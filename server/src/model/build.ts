@@ -47,6 +47,7 @@ function emptyModel(text: string): ReportModel {
 
 const REPORT_TITLE = /政府信息公开|政府資訊公開|政务公开/;
 const REPORT_KIND = /年度报告|年報|年报|年度報告/;
+const SEE_ATTACHMENT = /(?:详|具体|请)?见附件|附件[一二三1-9]?(?:中|所列)/;
 const T3_LABEL = /本年新收政府信息公开申请数量|上年结转政府信息公开申请数量/;
 
 export function buildModel(text: string, options: LintOptions = {}): ReportModel {
@@ -76,6 +77,16 @@ export function buildModel(text: string, options: LintOptions = {}): ReportModel
   // Table regions: each present body section with tables, plus the tables of missing sections that
   // would have followed it (their heading was lost, so their rows sit in the previous section).
   const regions = tableRegions(base, bodySections, structure.body);
+  // Where the body says its tables are in an attachment (详见附件), bind the attachment's tables to the
+  // body's sections: regions of attachment sections whose body section has no rows of its own.
+  if (structure.attachments.length && SEE_ATTACHMENT.test(text.slice(0, structure.body.end))) {
+    const attSections = structure.sections.filter((s) => s.inAttachment);
+    const att = tableRegions(base, attSections, { start: 0, end: text.length });
+    for (const r of att) {
+      const covered = regions.some((b) => [...r.tables].every((id) => b.tables.has(id)) && blocks.some((x) => x.kind === 'row' && inSpan(x, b.span)));
+      if (!covered) regions.push(r);
+    }
+  }
   const override = options.template && options.template !== 'auto' ? options.template : null;
   const candidates = templates().filter((t) => !override || t.version === override);
   const bound = candidates.map((t) => ({
