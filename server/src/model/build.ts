@@ -88,13 +88,22 @@ export function buildModel(text: string, options: LintOptions = {}): ReportModel
     }
   }
   const override = options.template && options.template !== 'auto' ? options.template : null;
-  const candidates = templates().filter((t) => !override || t.version === override);
-  const bound = candidates.map((t) => ({
-    template: t,
-    regions: regions.map((r) => bindRegion(text, t, r.tables, blocks.filter((b) => inSpan(b, r.span) && !structure.headingBlocks.has(b)))),
-  }));
   const fallback: TemplateVersion = override ?? (yearInfo.year !== null && yearInfo.year <= 2020 ? '2019' : '2021');
-  const tables = chooseTables(bound, regions.length, fallback);
+  // The year's national format first; the others only where it does not explain a region perfectly.
+  const candidates = templates()
+    .filter((t) => !override || t.version === override)
+    .sort((a, b) => rankTemplate(a, fallback) - rankTemplate(b, fallback));
+  const perRegion = regions.map((r) => {
+    const regionBlocks = blocks.filter((b) => inSpan(b, r.span) && !structure.headingBlocks.has(b));
+    const results: Binding[] = [];
+    for (const t of candidates) {
+      const result = bindRegion(text, t, r.tables, regionBlocks);
+      results.push({ template: t, result });
+      if (results.length === 1 && perfectFit(t, r.tables, result)) break;
+    }
+    return results;
+  });
+  const tables = chooseTables(perRegion, fallback);
 
   // The report's version: table 二 decides when it has evidence, else the tables' majority of evidence.
   let templateVersion: TemplateVersion | null = null;
@@ -191,29 +200,48 @@ function score(stats: { matched: number; unknown: number; unbound: number; tells
   return stats.matched * 2 + stats.tells * 5 - stats.unknown * 2 - stats.unbound * 0.5;
 }
 
+interface Binding {
+  template: TemplateDef;
+  result: BindResult;
+}
+
+function rankTemplate(t: TemplateDef, preferred: TemplateVersion): number {
+  return (t.version === preferred ? 0 : 2) + (t.variant ? 1 : 0);
+}
+
+/** Every table of the region bound, every template row found, nothing unknown or unbound. */
+function perfectFit(t: TemplateDef, tables: ReadonlySet<string>, r: BindResult): boolean {
+  for (const id of tables) {
+    const def = t.tables.find((x) => x.id === id);
+    const bound = r.tables.find((x) => x.id === id);
+    const st = r.stats.get(id);
+    if (!def || !bound || !st || st.unknown || st.unbound) return false;
+    if (bound.rowIndex.size !== def.parts.reduce((n, p) => n + p.rows.length, 0)) return false;
+  }
+  return true;
+}
+
 /**
  * Picks, per table, the template (national format or provincial variant) that explains it best.
  * Ties go to the report's version (set by table 二 when it has evidence, else by the year), and
  * between a national format and its variants to the national format.
  */
-function chooseTables(bound: { template: TemplateDef; regions: BindResult[] }[], regionCount: number, fallback: TemplateVersion): BoundTable[] {
+function chooseTables(perRegion: Binding[][], fallback: TemplateVersion): BoundTable[] {
   let preferred = fallback;
   const chosen: BoundTable[] = [];
-  const ids = new Set<string>();
-  for (const b of bound) for (const r of b.regions) for (const t of r.tables) ids.add(t.id);
-  const ordered = [...ids].sort((a, b) => (a === 'proactive' ? -1 : b === 'proactive' ? 1 : 0));
-  for (let i = 0; i < regionCount; i++) {
+  for (const bindings of perRegion) {
+    const ids = new Set<string>();
+    for (const b of bindings) for (const t of b.result.tables) ids.add(t.id);
+    const ordered = [...ids].sort((a, b) => (a === 'proactive' ? -1 : b === 'proactive' ? 1 : 0));
     for (const id of ordered) {
-      const cands = bound
+      const cands = bindings
         .map((b) => {
-          const r = b.regions[i]!;
-          const t = r.tables.find((x) => x.id === id);
-          return t ? { b, t, s: score(r.stats.get(id)) } : null;
+          const t = b.result.tables.find((x) => x.id === id);
+          return t ? { b, t, s: score(b.result.stats.get(id)) } : null;
         })
-        .filter((x): x is { b: (typeof bound)[number]; t: BoundTable; s: number } => x !== null);
+        .filter((x): x is { b: Binding; t: BoundTable; s: number } => x !== null);
       if (!cands.length) continue;
-      const rank = (c: (typeof cands)[number]) => (c.t.version === preferred ? 0 : 2) + (c.b.template.variant ? 1 : 0);
-      cands.sort((a, b) => b.s - a.s || rank(a) - rank(b));
+      cands.sort((a, b) => b.s - a.s || rankTemplate(a.b.template, preferred) - rankTemplate(b.b.template, preferred));
       const t = cands[0]!.t;
       if (id === 'proactive' && t.tells.length) preferred = t.version;
       chosen.push(t);

@@ -58,8 +58,8 @@ export function scanText(text: string): Block[] {
     pos = end + 1;
 
     const first = text.charCodeAt(start);
-    const tabAt = text.indexOf('\t', start);
-    const hasTab = tabAt >= 0 && tabAt < contentEnd;
+    const tabAt = indexIn(text, 9, start, contentEnd);
+    const hasTab = tabAt >= 0;
     const trimmed = trimSpan(text, start, contentEnd);
     const isEmpty = trimmed.start === trimmed.end && !hasTab;
 
@@ -71,7 +71,7 @@ export function scanText(text: string): Block[] {
     }
 
     // Word: a cell line is a tab followed by content with no further tab.
-    if (first === 9 && text.indexOf('\t', start + 1) < 0 || (first === 9 && text.indexOf('\t', start + 1) >= contentEnd)) {
+    if (first === 9 && indexIn(text, 9, start + 1, contentEnd) < 0) {
       const f: Field = fieldOf(text, start + 1, contentEnd, 1);
       if (!word) word = { kind: 'row', fields: [], span: { start, end: contentEnd }, explicit: true, layout: 'word' };
       word.fields.push(f);
@@ -105,6 +105,12 @@ export function scanText(text: string): Block[] {
   return blocks;
 }
 
+/** indexOf bounded to [start, end): a line's search must not scan the rest of the document. */
+function indexIn(text: string, code: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 function fieldOf(text: string, start: number, end: number, colspan: number): Field {
   const t = trimSpan(text, start, end);
   if (t.start === t.end) {
@@ -119,8 +125,8 @@ function splitRow(text: string, start: number, end: number, sep: string, layout:
   const fields: Field[] = [];
   let s = start;
   for (;;) {
-    let e = text.indexOf(sep, s);
-    if (e < 0 || e > end) e = end;
+    let e = indexIn(text, sep.charCodeAt(0), s, end);
+    if (e < 0) e = end;
     fields.push(fieldOf(text, s, e, 1));
     if (e >= end) break;
     s = e + 1;
@@ -145,12 +151,12 @@ function markdownRow(text: string, start: number, end: number): RowBlock | null 
   let s = start + 1;
   const last = text.charCodeAt(end - 1) === 124 ? end - 1 : end;
   while (s <= last) {
-    let e = text.indexOf('|', s);
-    if (e < 0 || e > last) e = last;
+    let e = indexIn(text, 124, s, last);
+    if (e < 0) e = last;
     // `\|` escapes a pipe inside a cell.
     while (e < last && text.charCodeAt(e - 1) === 92) {
-      const nx = text.indexOf('|', e + 1);
-      e = nx < 0 || nx > last ? last : nx;
+      const nx = indexIn(text, 124, e + 1, last);
+      e = nx < 0 ? last : nx;
     }
     const f = fieldOf(text, s, e, 1);
     if (f.span.start === f.span.end && e > s) f.span = { start: s + Math.min(1, e - s), end: s + Math.min(1, e - s) };
@@ -162,7 +168,7 @@ function markdownRow(text: string, start: number, end: number): RowBlock | null 
 }
 
 function pipeCell(text: string, start: number, end: number): RowBlock {
-  const bar = text.indexOf('|', start);
+  const bar = indexIn(text, 124, start, end);
   if (bar === start || /^\s*$/.test(text.slice(start, bar))) {
     // an empty cell: its content position is just before the first pipe
     let pipes = 0;
