@@ -2,7 +2,7 @@
 import { editDistance, normalizeLabel } from '../core/text';
 import type { Span, YearSource } from '../core/types';
 import type { SectionDef, TemplateDef } from '../templates/schema';
-import { fold } from '../parse/values';
+import { fold, foldedText } from '../parse/values';
 import type { Block } from '../parse/blocks';
 import type { HeadingMatch, Paragraph, Section } from './types';
 
@@ -129,6 +129,8 @@ const CN_DIGITS: Record<string, string> = { '〇': '0', 'О': '0', '零': '0', '
 
 /** Replaces Chinese-numeral years (二〇二一年) by digits, keeping the length. */
 export function foldYears(s: string): string {
+  // a year in Chinese numerals always has 〇 or 零 in it (二〇二一); skip the regex otherwise
+  if (!s.includes('〇') && !s.includes('零') && !s.includes('О')) return s;
   return s.replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (m) => [...m].map((c) => CN_DIGITS[c] ?? c).join(''));
 }
 
@@ -153,8 +155,8 @@ export function findYear(title: Structure['title'], blocks: Block[], sections: S
   let openingChecked = false;
   for (const b of blocks) {
     if (b.kind !== 'para' || b.para.span.start >= body.end) continue;
-    const f = foldYears(fold(b.para.text));
-    if (!evidence.period) {
+    const f = foldYears(foldedText(b.para));
+    if (!evidence.period && f.includes('统计')) {
       const m = PERIOD.exec(f);
       if (m) {
         const i = m.index + m[0].lastIndexOf(m[2]!);

@@ -77,6 +77,8 @@ export interface Paragraph {
   span: Span;
   /** Maps an index into `text` to a source offset (identity plus start for plain text). */
   offsets: Int32Array | null;
+  /** `text` with full-width ASCII folded (same length), computed once on first use (prose.ts). */
+  folded?: string;
 }
 
 export interface ReportModel {

@@ -8,8 +8,11 @@ export type FieldClass = CellValue | { kind: 'label' };
 const BLANK_MARKERS = new Set(['', '-', '—', '－', '–', '/', '／', '无', '—-', '--', '——', '\\', '、']);
 const UNITS = ['万元', '万', '元', '件', '条', '个', '项', '次', '宗', '起'];
 
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2212]/;
+
 /** Folds full-width ASCII and odd spaces/minus signs to ASCII, keeping the length unchanged. */
 export function fold(s: string): string {
+  if (!FOLDABLE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -19,6 +22,11 @@ export function fold(s: string): string {
     else out += s[i];
   }
   return out;
+}
+
+/** A paragraph's text folded once and cached on it (paragraphs are read by several rules). */
+export function foldedText(p: { text: string; folded?: string }): string {
+  return (p.folded ??= fold(p.text));
 }
 
 function isDigit(c: number): boolean {

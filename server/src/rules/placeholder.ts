@@ -1,9 +1,8 @@
 // Text: template text or blanks left in: （文字描述）, XX/××/X件, or a run of spaces where a number
 // belongs before a measure word (“累计主动公开政府信息  余条”, “申请   件”, “办结率  %”).
-import { fold } from '../parse/values';
 import type { RawFinding, Rule } from './types';
 import { L } from './util';
-import { bodyParagraphs, paraSpan } from './prose';
+import { bodyParagraphs, foldedText, paraSpan } from './prose';
 
 const TEMPLATE_TEXT = /[(（]文字描述[^)）]{0,40}[)）]/g;
 const XX = /(?<![A-Za-z])(?:XX|xx|××|X|×)(?=\s*(?:件|条|个|项|次|人|家|份|万元|元|%|年|月|日))/g;
@@ -20,8 +19,12 @@ export const rule: Rule = {
   check({ model }) {
     const out: RawFinding[] = [];
     for (const p of bodyParagraphs(model)) {
-      const f = fold(p.text);
+      const f = foldedText(p);
+      // cheap pre-checks: the regexes below would otherwise be tried at every character
+      const hasTemplate = f.includes('文字描述');
+      const hasX = f.includes('X') || f.includes('x') || f.includes('×');
       for (const re of [TEMPLATE_TEXT, XX]) {
+        if (re === TEMPLATE_TEXT ? !hasTemplate : !hasX) continue;
         re.lastIndex = 0;
         for (let m = re.exec(f); m; m = re.exec(f)) {
           out.push({
@@ -32,6 +35,7 @@ export const rule: Rule = {
           });
         }
       }
+      if (!f.includes('  ')) continue;
       GAP.lastIndex = 0;
       for (let m = GAP.exec(f); m; m = GAP.exec(f)) {
         const start = m.index + m[1]!.length;

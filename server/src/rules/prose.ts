@@ -2,6 +2,7 @@
 import type { Span } from '../core/types';
 import { offsetAt } from '../model/structure';
 import type { Paragraph, ReportModel } from '../model/types';
+export { foldedText } from '../parse/values';
 
 export function bodyParagraphs(model: ReportModel): Paragraph[] {
   return model.paragraphs.filter((p) => p.span.start < model.body.end);

@@ -1,9 +1,8 @@
 // Text: web-page chrome copied along with the report. The fix deletes just that text (and its line
 // when the line holds nothing else).
-import { fold } from '../parse/values';
 import type { RawFinding, Rule } from './types';
 import { L } from './util';
-import { paraSpan } from './prose';
+import { foldedText, paraSpan } from './prose';
 
 const CHROME = /扫一扫在手机(?:上)?打开当前页(?:面)?|【?打印本页】?|【?关闭窗口】?|【打印】|【关闭】|分享到[:：]?|当前位置[:：][^\n]{0,80}|字号[:：]\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?|浏览次数[:：]\s*\d*|访问量[:：]\s*\d*/g;
 
@@ -18,7 +17,9 @@ export const rule: Rule = {
     const out: RawFinding[] = [];
     const text = model.text;
     for (const p of model.paragraphs) {
-      const f = fold(p.text);
+      // page chrome is short lines, never inside narrative paragraphs
+      if (p.text.length > 300) continue;
+      const f = foldedText(p);
       CHROME.lastIndex = 0;
       for (let m = CHROME.exec(f); m; m = CHROME.exec(f)) {
         const span = paraSpan(p, m.index, m.index + m[0].length);
