@@ -1,8 +1,11 @@
 // The `nianbao-lint` command end to end: output formats, exit codes, rule overrides, configuration.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli, cleanTemps, copySeeds, parseJson, REPO, runCli, SEED0, SEED1, SEED2, SEED3, SEED4, SEED_FILES, SEEDS, tempDir } from './helpers';
+
+// Each test spawns the CLI a few times; leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: string;
 beforeAll(async () => {

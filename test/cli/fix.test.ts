@@ -2,8 +2,11 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli, cleanTemps, copySeeds, parseJson, runCli, SEED0, SEED2, SEED3, seedText, tempDir } from './helpers';
+
+// Each test spawns the CLI a few times; leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: string;
 /** Seed 000 after `--fix` (UTF-8, LF), the reference for the other encodings. */
@@ -114,6 +117,21 @@ describe('--fix', () => {
     expect(after.ino).not.toBe(before.ino);
     expect(after.mode & 0o7777).toBe(0o640);
     expect(readdirSync(dir)).toEqual([SEED0]);
+  });
+
+  it('refuses to write a GB18030 file whose bytes would not survive re-encoding', () => {
+    const dir = tempDir();
+    // 0x80 is not GB18030; decoders read it as € (CP936), which GB18030 encodes as A2 E3.
+    const bytes = Buffer.concat([iconv.encode(seedText(SEED0), 'gb18030'), Buffer.from([0x80, 0x0a])]);
+    writeFileSync(join(dir, 'odd.txt'), bytes);
+    const r = runCli(cli, ['--fix', '-f', 'json', 'odd.txt'], dir);
+    expect(r.status).toBe(2);
+    expect(parseJson(r.stdout)[0]!.error).toMatch(/cannot write fixes/);
+    expect(r.stderr).toMatch(/odd\.txt: cannot write fixes/);
+    expect(readFileSync(join(dir, 'odd.txt')).equals(bytes)).toBe(true);
+    // Without --fix it is checked like any other report.
+    const lint = runCli(cli, ['-f', 'json', 'odd.txt'], dir);
+    expect(parseJson(lint.stdout)[0]!.diagnostics.some((d) => d.code === 'total-blank')).toBe(true);
   });
 
   it('fixes the target of a symlink and keeps the link', () => {

@@ -4,9 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../server/src/engine';
 import { buildCli, cleanTemps, copySeeds, parseJson, REPO, runCli, SEED0, SEED1, SEED_FILES, SEEDS, tempDir } from './helpers';
+
+// Each test spawns the CLI a few times; leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: string;
 beforeAll(async () => {

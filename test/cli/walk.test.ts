@@ -1,11 +1,14 @@
 // Folder walking, odd files and robustness: the CLI never crashes on what it is given.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareCodePoints } from '../../server/src/cli/walk';
 import { buildCli, cleanTemps, copySeeds, parseJson, runCli, SEED0, SEED2, SEEDS, seedText, tempDir } from './helpers';
+
+// Each test spawns the CLI a few times; leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: string;
 beforeAll(async () => {
@@ -137,6 +140,21 @@ describe('odd input', () => {
     const r = runCli(cli, ['-f', 'json', 'big.txt'], root);
     expect(r.status).toBe(0);
     expect(parseJson(r.stdout)[0]!.diagnostics).toEqual([]);
+  });
+
+  it('a file too large to be a report is a clear error, and the others are still checked', () => {
+    const root = tempDir();
+    // Sparse: 65 MiB of nothing, without writing 65 MiB.
+    writeFileSync(join(root, 'huge.txt'), '');
+    truncateSync(join(root, 'huge.txt'), 65 * 1024 * 1024);
+    copySeeds(root, [SEED2]);
+    const r = runCli(cli, ['-f', 'json', '.'], root);
+    expect(r.status).toBe(2);
+    const out = parseJson(r.stdout);
+    expect(out[1]!.file).toBe('huge.txt');
+    expect(out[1]!.error).toMatch(/too large/);
+    expect(out[0]!.templateVersion).toBe('2021');
+    expect(r.stderr).toMatch(/huge\.txt: file too large/);
   });
 
   it('a FIFO given as a file is an error, not a hang', () => {

@@ -1,13 +1,15 @@
 // Atomic write-back for `--fix`: a temporary file in the same folder, fsync, rename over the original.
 // A reader (or a crash) sees either the old bytes or the new ones, never a half-written report.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function writeFileAtomic(path: string, data: Uint8Array): void {
   // Write through symlinks: replace the file they point at, not the link itself.
   const target = realpathSync(path);
   const dir = dirname(target);
+  // Renaming over a read-only file would succeed (only the folder must be writable); respect the mode.
+  accessSync(target, constants.W_OK);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 
   const origFd = openSync(target, 'r');
