@@ -144,6 +144,11 @@ describe('exit codes', () => {
     expect(text.stderr).toContain('no such file or directory');
     expect(text.stdout).toContain('1 file could not be checked');
 
+    // A file used as a folder (ENOTDIR) is unreadable too.
+    const notDir = runCli(cli, ['-f', 'json', `${SEED2}/`, SEED2], dir);
+    expect(notDir.status).toBe(2);
+    expect(parseJson(notDir.stdout)[0]!.error).toMatch(/not a directory/);
+
     const json = runCli(cli, ['-f', 'json', 'missing.txt', SEED2], dir);
     expect(json.status).toBe(2);
     const out = parseJson(json.stdout);

@@ -60,11 +60,12 @@ describe('--fix', () => {
     const dir = tempDir();
     copySeeds(dir, [SEED0]);
     const path = join(dir, SEED0);
-    runCli(cli, ['--fix', SEED0], dir);
+    expect(runCli(cli, ['--fix', SEED0], dir).stdout).toMatch(/\n1 file fixed\n$/);
     const once = readFileSync(path);
     const st = statSync(path);
     const second = runCli(cli, ['--fix', '-f', 'json', SEED0], dir);
     expect(readFileSync(path).equals(once)).toBe(true);
+    expect(runCli(cli, ['--fix', SEED0], dir).stdout).not.toContain('fixed');
     expect(statSync(path).ino).toBe(st.ino); // not even rewritten
     expect(parseJson(second.stdout)[0]!.fixed).toBeUndefined();
   });

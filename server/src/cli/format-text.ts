@@ -105,6 +105,8 @@ export function formatText(reports: readonly FileReport[], style: TextStyle): st
   } else {
     out.push(paint(`✔ no problems (${plural(checked, 'file', 'files')} checked)`, 'bold', 'green'));
   }
+  const fixed = reports.filter((r) => r.fixed).length;
+  if (fixed > 0) out.push(`${plural(fixed, 'file', 'files')} fixed`);
   if (failed > 0) out.push(paint(`✖ ${plural(failed, 'file', 'files')} could not be checked`, 'bold', 'red'));
   return out.join('\n') + '\n';
 }
