@@ -1,0 +1,96 @@
+// Text the server writes into the document's views (hovers, code lenses, inlay hints, code action
+// titles), in the document's language (nianbao.language), which may differ from the UI's. Window
+// messages use the UI language through @vscode/l10n instead (see settings.ts).
+import type { Language } from '../core/types';
+
+const zh = {
+  table: '表',
+  section: '部分',
+  row: '行',
+  column: '列',
+  value: '值',
+  blank: '（空白）',
+  blankComputed: '（空白，按计算）',
+  blankCountsZero: '空白按 0 计入合计',
+  blankTotalComputed: (v: string) => `合计空白，按各项计算为 ${v}`,
+  meaning: '含义',
+  basis: '依据',
+  template: '模板',
+  relations: '参与的关系',
+  noRelations: '不参与表内合计关系。',
+  holds: '成立',
+  fails: '不成立',
+  notEvaluated: '无法核对（缺少单元格）',
+  derivation: '合计的计算',
+  part: '项',
+  sum: '各项之和',
+  reported: '报告值',
+  computed: '计算值',
+  leftSide: '左边',
+  rightSide: '右边',
+  unknownRow: '模板中没有此行（自定义或地方增设的行）。',
+  attachment: '附件',
+  headingVariant: '标题措辞与模板不同',
+  headingTypo: '标题有错字',
+  suspect: (v: string) => `此单元格很可能填错：改为 ${v} 后，本表不成立的关系全部成立。`,
+  lensHold: (ok: number, n: number) => `${ok}/${n} 项关系成立`,
+  lensWrong: (n: number) => `${n} 处合计不符`,
+  lensBlank: (n: number) => `${n} 处合计空白`,
+  lensBalance: (n: number) => `${n} 处勾稽关系不符`,
+  lensFixAll: '全部修复',
+  lensNone: '无可核对的关系',
+  inlayTooltip: (computed: string, reported: string | null) =>
+    reported === null ? `合计空白；按各项计算应为 ${computed}` : `报告值 ${reported}，按各项计算应为 ${computed}`,
+  inlaySuspect: (v: string, reported: string) => `报告值 ${reported}，很可能应为 ${v}（改后本表关系全部成立）`,
+  fixAllTitle: '填写全部合计',
+  fixAllQuick: '填写全部合计（修复本文件所有合计）',
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  table: 'Table',
+  section: 'Section',
+  row: 'Row',
+  column: 'Column',
+  value: 'Value',
+  blank: '(blank)',
+  blankComputed: '(blank, computed)',
+  blankCountsZero: 'a blank counts as 0 in totals',
+  blankTotalComputed: (v: string) => `blank total, computed from its parts as ${v}`,
+  meaning: 'Meaning',
+  basis: 'Legal basis',
+  template: 'Template',
+  relations: 'Relations',
+  noRelations: 'Takes part in no relation of its table.',
+  holds: 'holds',
+  fails: 'fails',
+  notEvaluated: 'not checked (a cell is missing)',
+  derivation: 'How the total is computed',
+  part: 'Part',
+  sum: 'Sum of parts',
+  reported: 'Reported',
+  computed: 'Computed',
+  leftSide: 'left side',
+  rightSide: 'right side',
+  unknownRow: 'This row is not in the template (a custom or provincial row).',
+  attachment: 'attachment',
+  headingVariant: 'heading worded differently from the template',
+  headingTypo: 'heading misspelt',
+  suspect: (v: string) => `This cell is probably the typo: with ${v} every failing relation of the table holds.`,
+  lensHold: (ok: number, n: number) => `${ok}/${n} relations hold`,
+  lensWrong: (n: number) => (n === 1 ? '1 total wrong' : `${n} totals wrong`),
+  lensBlank: (n: number) => (n === 1 ? '1 total blank' : `${n} totals blank`),
+  lensBalance: (n: number) => (n === 1 ? '1 balance fails' : `${n} balances fail`),
+  lensFixAll: 'Fix all',
+  lensNone: 'No relations to check',
+  inlayTooltip: (computed: string, reported: string | null) =>
+    reported === null ? `Blank total; its parts add up to ${computed}` : `Reported ${reported}; its parts add up to ${computed}`,
+  inlaySuspect: (v: string, reported: string) => `Reported ${reported}; probably ${v} (every relation of the table then holds)`,
+  fixAllTitle: 'Fix all totals',
+  fixAllQuick: 'Fix all totals in this file',
+};
+
+export function strings(language: Language): Strings {
+  return language === 'en' ? en : zh;
+}
