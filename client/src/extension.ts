@@ -27,16 +27,19 @@ export interface NianbaoApi {
   ready: Promise<void>;
   client(): LanguageClient | undefined;
   status(uri: vscode.Uri): StatusParams | undefined;
+  /** Fires after each check with what the server detected (nianbao/status). */
+  onDidChangeStatus: vscode.Event<StatusParams>;
   summary(uri?: vscode.Uri): Promise<SummaryResult | undefined>;
 }
 
 let client: LanguageClient | undefined;
 const statuses = new Map<string, StatusParams>();
+const statusEmitter = new vscode.EventEmitter<StatusParams>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
   const output = vscode.window.createOutputChannel('nianbao-lint', { log: true });
   const summaryChannel = vscode.window.createOutputChannel(vscode.l10n.t('nianbao-lint: Summary'));
-  context.subscriptions.push(output, summaryChannel);
+  context.subscriptions.push(output, summaryChannel, statusEmitter);
   const statusItem = vscode.languages.createLanguageStatusItem('nianbao.status', documentSelector);
   statusItem.name = vscode.l10n.t('Annual report');
   context.subscriptions.push(statusItem);
@@ -63,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     client.onNotification(Methods.status, (p: StatusParams) => {
       statuses.set(p.uri, p);
       updateStatus(statusItem);
+      statusEmitter.fire(p);
     });
     await client.start();
   };
@@ -179,6 +183,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     ready: ready.then(() => undefined),
     client: () => client,
     status: (uri) => statuses.get(uri.toString()),
+    onDidChangeStatus: statusEmitter.event,
     summary,
   };
 }
