@@ -263,6 +263,28 @@ describe('outline, folding, inlay hints, code lenses', () => {
     expect(none).toEqual([]);
   });
 
+  it('a wrong total: inlay hint with the sum, lens offering the fix; a probable typo: → value', async () => {
+    const lines = seedText(S000).split('\n');
+    // Table 四: 行政复议 总计 1 → 2 (only review-total fails).
+    const f = lines[72]!.split('\t');
+    expect(f[4]).toBe('1');
+    f[4] = '2';
+    lines[72] = f.join('\t');
+    // Table 三: 一、本年新收 总计 12 → 13 (row total and balance fail: the 13 is the probable typo).
+    lines[39] = lines[39]!.replace(/\t12$/, '\t13');
+    const { uri, diags } = await openSeed(S000, lines.join('\n'));
+    expect(diags.map((d) => d.code)).toEqual(expect.arrayContaining(['review-total', 'suspect-cell']));
+    const hints = (await client.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
+    }))!;
+    expect(hints.filter((h) => h.position.line === 72).map((h) => h.label)).toEqual(['= 1']);
+    expect(hints.filter((h) => h.position.line === 39).map((h) => h.label)).toEqual(['→ 12']);
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))!;
+    expect(lenses.map((l) => l.command!.title)).toEqual(['1 处疑似填错，7 处合计空白 — 全部修复', '1 处合计不符 — 全部修复']);
+    expect(lenses.every((l) => l.command!.command === 'nianbao.server.fixAll')).toBe(true);
+  });
+
   it('code lenses: relations holding, or totals to fix with a fix-all command', async () => {
     const { uri } = await openSeed(S000);
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))!;

@@ -59,6 +59,8 @@ export function seedUri(name: string): string {
  * directory serialises the builds, and `--if-needed` makes every build after the first a no-op.
  */
 export async function buildOnce(): Promise<void> {
+  // For working on the server alone with bundles built by hand (e.g. while another bundle is broken).
+  if (process.env.NIANBAO_SKIP_BUILD === '1') return;
   const lock = join(tmpdir(), `nianbao-build-${Buffer.from(REPO).toString('hex').slice(-24)}.lock`);
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -83,8 +83,23 @@ export function minimalEdits(oldText: string, newText: string): TextEdit[] {
   for (let i = 0; i < head; i++) offset += a[i]!.length;
 
   const edits: OffsetEdit[] = [];
-  if (am.length === bm.length) {
-    // Same number of lines (the usual fix-all case: cells filled in place): one edit per changed line.
+  // One trimmed edit per changed stretch between unchanged lines (aligned by LCS).
+  const anchors = alignLines(am, bm);
+  if (anchors) {
+    let ai = 0;
+    let bi = 0;
+    let off = offset;
+    for (const [x, y] of [...anchors, [am.length, bm.length] as [number, number]]) {
+      const oldChunk = am.slice(ai, x).join('');
+      const newChunk = bm.slice(bi, y).join('');
+      const e = trimmedEdit(oldChunk, newChunk, off);
+      if (e) edits.push(e);
+      off += oldChunk.length + (x < am.length ? am[x]!.length : 0);
+      ai = x + 1;
+      bi = y + 1;
+    }
+  } else if (am.length === bm.length) {
+    // Too large to align: with as many lines on both sides (fix-all fills cells in place), line by line.
     let off = offset;
     for (let i = 0; i < am.length; i++) {
       const e = trimmedEdit(am[i]!, bm[i]!, off);
@@ -92,25 +107,8 @@ export function minimalEdits(oldText: string, newText: string): TextEdit[] {
       off += am[i]!.length;
     }
   } else {
-    // Lines inserted or removed: one trimmed edit per changed stretch between unchanged lines.
-    const anchors = alignLines(am, bm);
-    if (anchors === null) {
-      const e = trimmedEdit(am.join(''), bm.join(''), offset);
-      if (e) edits.push(e);
-    } else {
-      let ai = 0;
-      let bi = 0;
-      let off = offset;
-      for (const [x, y] of [...anchors, [am.length, bm.length] as [number, number]]) {
-        const oldChunk = am.slice(ai, x).join('');
-        const newChunk = bm.slice(bi, y).join('');
-        const e = trimmedEdit(oldChunk, newChunk, off);
-        if (e) edits.push(e);
-        off += oldChunk.length + (x < am.length ? am[x]!.length : 0);
-        ai = x + 1;
-        bi = y + 1;
-      }
-    }
+    const e = trimmedEdit(am.join(''), bm.join(''), offset);
+    if (e) edits.push(e);
   }
   const lines = new LineIndex(oldText);
   return edits.map((e) => ({ range: { start: lines.position(e.start), end: lines.position(e.end) }, newText: e.newText }));

@@ -423,15 +423,18 @@ function lenses(a: Analysis): LensFact[] {
     const mine = ev.instances.filter((i) => i.table === t);
     const evaluated = mine.filter((i) => i.holds !== null);
     const holding = evaluated.filter((i) => i.holds);
-    const wrong = mine.filter((i) => i.kind === 'sum' && i.holds === false).length;
-    const balance = mine.filter((i) => i.kind === 'balance' && i.holds === false).length;
+    // Failures a probable typo explains are counted as that typo, not as wrong totals (as the findings are).
+    const suspects = ev.suspects.filter((x) => x.explains.some((i) => i.table === t)).length;
+    const wrong = mine.filter((i) => i.kind === 'sum' && i.holds === false && !ev.explained.has(i)).length;
+    const balance = mine.filter((i) => i.kind === 'balance' && i.holds === false && !ev.explained.has(i)).length;
     let blank = 0;
     for (const cell of ev.computedTotals.keys()) if (cell.table === t.id && t.cellIndex.get(`${cell.row}/${cell.column}`) === cell) blank++;
     const parts: string[] = [];
+    if (suspects) parts.push(s.lensSuspect(suspects));
     if (wrong) parts.push(s.lensWrong(wrong));
     if (blank) parts.push(s.lensBlank(blank));
     if (balance) parts.push(s.lensBalance(balance));
-    const fixable = wrong > 0 || blank > 0 || ev.suspects.some((x) => x.cell.table === t.id);
+    const fixable = wrong > 0 || blank > 0 || suspects > 0;
     let title: string;
     if (parts.length) title = parts.join(sep) + (fixable ? ` — ${s.lensFixAll}` : '');
     else if (evaluated.length) title = s.lensHold(holding.length, evaluated.length);
