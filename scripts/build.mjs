@@ -1,7 +1,7 @@
 // Bundles the engine library, the CLI, the language server and the VS Code client with esbuild.
 // `--if-needed` skips the build when every output is newer than every source file.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -54,3 +54,6 @@ await Promise.all([
     external: ['vscode'],
   }),
 ]);
+
+// the CLI is run directly (`./server/out/cli.js`), not only through npm's bin link
+chmodSync('server/out/cli.js', 0o755);

@@ -2,7 +2,7 @@
 // Built to server/out/engine.js (CommonJS): require('./server/out/engine.js').lintText(text).
 import { ConfigError, mergeConfig, parseConfig } from './core/config';
 import { LineIndex } from './core/text';
-import type { Diagnostic, Fix, Language, LintOptions, LintResult, Range, Severity, Span } from './core/types';
+import type { Diagnostic, EngineConfig, Fix, Language, LintOptions, LintResult, Range, Severity, SeverityOrOff, Span, TemplateVersion } from './core/types';
 import { buildModel } from './model/build';
 import type { ReportModel } from './model/types';
 import { evaluate, type Evaluation } from './rules/relations';
@@ -10,7 +10,7 @@ import { allRules, ruleByCode } from './rules/index';
 import type { RawFinding, RuleMeta } from './rules/types';
 import { applyFixAll } from './fix/apply';
 
-export type { Diagnostic, Fix, LintOptions, LintResult, Range, Severity, Span, ReportModel, Evaluation, RuleMeta };
+export type { Diagnostic, EngineConfig, Fix, Language, LintOptions, LintResult, Range, Severity, SeverityOrOff, Span, TemplateVersion, ReportModel, Evaluation, RuleMeta };
 export { ConfigError, mergeConfig, parseConfig };
 export { skeleton } from './fix/skeleton';
 export { LineIndex } from './core/text';
