@@ -167,7 +167,8 @@ function cmpPos(a: { line: number; character: number }, b: { line: number; chara
 function templateLine(a: Analysis): string {
   const t = a.model.template;
   if (!t) return '';
-  return `${strings(a.language).template}：${esc(t.name)}（${esc(t.document)}）`;
+  const s = strings(a.language);
+  return `${s.template}${s.colon}${esc(t.name)}${s.paren(esc(t.document))}`;
 }
 
 function sectionHover(a: Analysis, sec: Section): string {
@@ -175,10 +176,10 @@ function sectionHover(a: Analysis, sec: Section): string {
   const def = a.model.template?.sections.find((x) => x.id === sec.id);
   const lines = [`**${esc(sec.heading.text.trim())}**`];
   if (def && sec.heading.match !== 'exact') {
-    lines.push(`${sec.heading.match === 'typo' ? s.headingTypo : s.headingVariant}：${esc(`${def.numeral}、${def.heading}`)}`);
+    lines.push(`${sec.heading.match === 'typo' ? s.headingTypo : s.headingVariant}${s.colon}${esc(`${def.numeral}、${def.heading}`)}`);
   }
   if (sec.inAttachment) lines.push(`(${s.attachment})`);
-  if (def?.meaning) lines.push(`${s.meaning}：${esc(def.meaning)}`);
+  if (def?.meaning) lines.push(`${s.meaning}${s.colon}${esc(def.meaning)}`);
   const tl = templateLine(a);
   if (tl) lines.push(tl);
   return lines.join('\n\n');
@@ -188,9 +189,9 @@ function captionHover(a: Analysis, t: BoundTable, part: PartDef, names: TableNam
   const s = strings(a.language);
   const lines = [`**${esc(part.caption ?? part.id)}** — ${esc(tableTitle(a, t))}`];
   const basis = part.rows.find((r) => r.basis)?.basis;
-  if (basis) lines.push(`${s.basis}：${esc(basis)}`);
-  const cols = part.columns.map((c) => `- ${esc(names.columnLabel(c.id))}${c.meaning ? `：${esc(c.meaning)}` : ''}`);
-  if (cols.length) lines.push(`${s.column}：\n${cols.join('\n')}`);
+  if (basis) lines.push(`${s.basis}${s.colon}${esc(basis)}`);
+  const cols = part.columns.map((c) => `- ${esc(names.columnLabel(c.id))}${c.meaning ? `${s.colon}${esc(c.meaning)}` : ''}`);
+  if (cols.length) lines.push(`${s.column}${s.colon}\n${cols.join('\n')}`);
   return lines.join('\n\n');
 }
 
@@ -206,8 +207,8 @@ function rowHover(a: Analysis, t: BoundTable, row: BoundRow, names: TableNames):
     if (group) path.push(group);
   }
   const lines = [`**${esc(label)}**`, esc(path.join(' › '))];
-  if (def?.meaning) lines.push(`${s.meaning}：${esc(def.meaning)}`);
-  if (def?.basis) lines.push(`${s.basis}：${esc(def.basis)}`);
+  if (def?.meaning) lines.push(`${s.meaning}${s.colon}${esc(def.meaning)}`);
+  if (def?.basis) lines.push(`${s.basis}${s.colon}${esc(def.basis)}`);
   const tl = templateLine(a);
   if (tl) lines.push(tl);
   return lines.join('\n\n');
@@ -260,10 +261,10 @@ function relationLine(a: Analysis, inst: RelationInstance, names: TableNames): s
   if (inst.holds !== null) {
     detail =
       inst.kind === 'sum'
-        ? `：${s.reported} ${fmt(inst.reported)}，${s.computed} ${fmt(inst.computed)}`
-        : `：${s.leftSide} ${fmt(inst.reported)}，${s.rightSide} ${fmt(inst.computed)}`;
+        ? `${s.colon}${s.reported} ${fmt(inst.reported)}${s.comma}${s.computed} ${fmt(inst.computed)}`
+        : `${s.colon}${s.leftSide} ${fmt(inst.reported)}${s.comma}${s.rightSide} ${fmt(inst.computed)}`;
   }
-  return `- ${mark(inst.holds)} ${esc(relationName(a, inst))}（${esc(where)}）— ${state}${detail}`;
+  return `- ${mark(inst.holds)} ${esc(relationName(a, inst))}${s.paren(esc(where))} — ${state}${detail}`;
 }
 
 function derivation(a: Analysis, inst: RelationInstance, names: TableNames): string {
@@ -285,16 +286,16 @@ function cellHover(a: Analysis, t: BoundTable, cell: Cell, names: TableNames): s
   const s = strings(a.language);
   const ev = a.evaluation;
   const lines = [`**${esc(names.cellName(cell.row, cell.column))}** — ${esc(tableTitle(a, t))}`];
-  lines.push(`${s.value}：${cellValueText(a, cell)}`);
+  lines.push(`${s.value}${s.colon}${cellValueText(a, cell)}`);
   const col = names.column(cell.column);
-  if (col?.meaning) lines.push(`${s.column}：${esc(col.meaning)}`);
+  if (col?.meaning) lines.push(`${s.column}${s.colon}${esc(col.meaning)}`);
   const suspect = ev.suspects.find((x) => x.cell === cell);
   if (suspect) lines.push(`⚠ ${s.suspect(suspect.value.toFixed())}`);
   const involved = ev.byCell.get(cell) ?? [];
   const asTotal = involved.filter((i) => i.kind === 'sum' && i.total?.cell === cell);
   for (const inst of asTotal) lines.push(derivation(a, inst, names));
   const others = involved.filter((i) => !asTotal.includes(i));
-  if (others.length) lines.push(`${s.relations}：\n${others.map((i) => relationLine(a, i, names)).join('\n')}`);
+  if (others.length) lines.push(`${s.relations}${s.colon}\n${others.map((i) => relationLine(a, i, names)).join('\n')}`);
   else if (!asTotal.length) lines.push(s.noRelations);
   return lines.join('\n\n');
 }
@@ -416,7 +417,6 @@ function inlays(a: Analysis): InlayHint[] {
 function lenses(a: Analysis): LensFact[] {
   const s = strings(a.language);
   const ev = a.evaluation;
-  const sep = a.language === 'en' ? ', ' : '，';
   const out: LensFact[] = [];
   for (const t of a.model.tables) {
     if (!t.def.relations.length) continue;
@@ -436,7 +436,7 @@ function lenses(a: Analysis): LensFact[] {
     if (balance) parts.push(s.lensBalance(balance));
     const fixable = wrong > 0 || blank > 0 || suspects > 0;
     let title: string;
-    if (parts.length) title = parts.join(sep) + (fixable ? ` — ${s.lensFixAll}` : '');
+    if (parts.length) title = parts.join(s.comma) + (fixable ? ` — ${s.lensFixAll}` : '');
     else if (evaluated.length) title = s.lensHold(holding.length, evaluated.length);
     else title = s.lensNone;
     const start = a.lines.position(t.span.start);

@@ -4,6 +4,9 @@
 import type { Language } from '../core/types';
 
 const zh = {
+  colon: '：',
+  comma: '，',
+  paren: (x: string) => `（${x}）`,
   table: '表',
   section: '部分',
   row: '行',
@@ -50,6 +53,9 @@ const zh = {
 type Strings = typeof zh;
 
 const en: Strings = {
+  colon: ': ',
+  comma: ', ',
+  paren: (x: string) => ` (${x})`,
   table: 'Table',
   section: 'Section',
   row: 'Row',
