@@ -151,5 +151,15 @@ describe('lifecycle', () => {
     client.close(uri);
     const cleared = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 10_000, false);
     expect(cleared.diagnostics).toEqual([]);
+    // Reopened, closed and reopened at once with other texts: nothing about an earlier text is
+    // published after it was closed, and the last text's findings arrive.
+    const since = client.published.length;
+    client.open(uri, seedText(S002));
+    client.close(uri);
+    client.open(uri, seedText(S003));
+    await client.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('section-empty'), 10_000, false);
+    const after = client.published.slice(since).filter((p) => p.uri === uri);
+    expect(after.some((p) => codes(p.diagnostics).includes('total-blank'))).toBe(false);
+    expect(codes(after[after.length - 1]!.diagnostics)).toContain('section-empty');
   });
 });

@@ -34,6 +34,8 @@ export class Checker {
   private pending = new Map<string, { generation: number; promise: Promise<CheckEntry | null> }>();
   private timers = new Map<string, NodeJS.Timeout>();
   private generations = new Map<string, number>();
+  /** Generations are drawn from one counter, so a document closed and reopened never reuses one. */
+  private counter = 0;
 
   constructor(
     private readonly host: CheckerHost,
@@ -49,7 +51,7 @@ export class Checker {
 
   /** The document changed (or opened): results in flight are stale; check again after the debounce. */
   changed(uri: string, immediate = false): void {
-    this.generations.set(uri, this.generation(uri) + 1);
+    this.generations.set(uri, ++this.counter);
     this.pool.cancel(uri, 'check');
     this.schedule(uri, immediate ? 0 : this.debounceMs);
   }
