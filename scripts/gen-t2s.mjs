@@ -14,13 +14,16 @@ for (const d of dirs) {
     for (const c of readFileSync(join(d, f), 'utf8')) if (/\p{Script=Han}/u.test(c)) chars.add(c);
   }
 }
-const toTrad = ['tw', 'hk', 't', 'twp'].map((to) => OpenCC.Converter({ from: 'cn', to }));
-const toSimp = ['tw', 'hk', 't', 'twp'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
+// phrases normalizeLabel maps after the character table (core/text.ts) need their characters too
+for (const c of '资讯档案反复覆') chars.add(c);
+// Every CJK character OpenCC converts (Traditional → Simplified, character by character) to one we use.
+const toSimp = ['tw', 'hk', 't'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
 const map = new Map();
-for (const s of [...chars].sort()) {
-  for (const conv of toTrad) {
-    const t = conv(s);
-    if (t.length === 1 && t !== s && !map.has(t) && toSimp.some((b) => b(t) === s)) map.set(t, s);
+for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+  const t = String.fromCodePoint(cp);
+  for (const conv of toSimp) {
+    const s = conv(t);
+    if (s.length === 1 && s !== t && chars.has(s) && !map.has(t)) map.set(t, s);
   }
 }
 const entries = [...map].sort(([a], [b]) => (a < b ? -1 : 1));

@@ -58,11 +58,32 @@ export class LineIndex {
     return e;
   }
 
-  /** The line break the document mostly uses, for text we insert. */
-  eol(): string {
-    const i = this.text.indexOf('\n');
-    return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Offset of the start of the line holding `offset` (lines end at \n, \r\n or a lone \r). */
+export function lineStart(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
   }
+  return 0;
+}
+
+/** Offset just after the line break ending the line holding `offset` (or the text's end). */
+export function nextLineStart(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+/** The line break a text mostly uses, for text we insert. */
+export function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  if (i < 0) return text.includes('\r') ? '\r' : '\n';
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
 // Traditional → Simplified for the characters that occur in template labels and headings.
@@ -114,6 +135,10 @@ function normalizeUncached(s: string): string {
     }
     out += c;
   }
+  // Taiwan-usage phrases that a character table cannot map (資訊 → 信息, 檔案 → 文件 in 規範性檔案).
+  if (out.includes('资讯')) out = out.replaceAll('资讯', '信息');
+  if (out.includes('档案')) out = out.replaceAll('规范性档案', '规范性文件');
+  if (out.includes('反覆')) out = out.replaceAll('反覆', '反复');
   return out;
 }
 

@@ -80,11 +80,18 @@ export function buildModel(text: string, options: LintOptions = {}): ReportModel
   // Where the body says its tables are in an attachment (详见附件), bind the attachment's tables to the
   // body's sections: regions of attachment sections whose body section has no rows of its own.
   if (structure.attachments.length && SEE_ATTACHMENT.test(text.slice(0, structure.body.end))) {
+    const hasRows = (r: Region) => blocks.some((x) => x.kind === 'row' && inSpan(x, r.span));
+    const wanting = new Set<string>();
+    for (const r of regions) if (!hasRows(r)) for (const id of r.tables) wanting.add(id);
     const attSections = structure.sections.filter((s) => s.inAttachment);
-    const att = tableRegions(base, attSections, { start: 0, end: text.length });
-    for (const r of att) {
-      const covered = regions.some((b) => [...r.tables].every((id) => b.tables.has(id)) && blocks.some((x) => x.kind === 'row' && inSpan(x, b.span)));
-      if (!covered) regions.push(r);
+    if (attSections.length) {
+      for (const r of tableRegions(base, attSections, { start: 0, end: text.length })) {
+        const ids = new Set([...r.tables].filter((id) => wanting.has(id)));
+        if (ids.size) regions.push({ span: r.span, tables: internSet(ids) });
+      }
+    } else if (wanting.size) {
+      // an attachment without section headings (附件：…统计表): the whole attachment
+      for (const a of structure.attachments) regions.push({ span: a, tables: internSet(wanting) });
     }
   }
   const override = options.template && options.template !== 'auto' ? options.template : null;

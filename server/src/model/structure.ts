@@ -1,5 +1,5 @@
 // Document structure: section headings, the title, the report year and where attachments begin.
-import { editDistance, normalizeLabel } from '../core/text';
+import { editDistance, nextLineStart, normalizeLabel } from '../core/text';
 import type { Span, YearSource } from '../core/types';
 import type { SectionDef, TemplateDef } from '../templates/schema';
 import { fold, foldedText } from '../parse/values';
@@ -68,6 +68,16 @@ export function offsetAt(para: Paragraph, i: number): number {
   return para.offsets ? para.offsets[Math.max(0, Math.min(i, para.offsets.length - 1))]! : para.span.start + i;
 }
 
+function titleScore_(text: string): number {
+  if (!/年度报告|年报|年度工作报告|年度報告/.test(text)) return 0;
+  let score = 1;
+  if (/年度报告|年度工作报告|年度報告/.test(text)) score += 2;
+  if (/政府信息公开|政务公开|政府資訊公開/.test(text)) score += 2;
+  if (/(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年/.test(text)) score += 2;
+  if (/当前位置|首页|>|›|＞/.test(text)) score -= 4;
+  return score;
+}
+
 export interface Structure {
   title: { text: string; span: Span } | null;
   sections: Section[];
@@ -80,15 +90,22 @@ export function findStructure(text: string, blocks: Block[], template: TemplateD
   const headings: { hit: HeadingHit; block: Block }[] = [];
   let attachmentAt = -1;
   let title: Structure['title'] = null;
+  let titleScore = 0;
   let paraCount = 0;
   for (const b of blocks) {
     if (b.kind !== 'para') continue;
     paraCount++;
     const p = b.para;
-    if (!title && paraCount <= 12 && headings.length === 0 && /年度报告|年报|年度工作报告/.test(p.text) && p.text.length <= 80) {
-      const s = p.text.search(/\S/);
-      const e = p.text.trimEnd().length;
-      title = { text: p.text.slice(s, e), span: { start: offsetAt(p, s), end: offsetAt(p, e - 1) + 1 } };
+    // The title: among the first paragraphs before section 一, the best of those naming the report
+    // (a page's breadcrumb “当前位置：首页 > … 政府信息公开年报” names it too, but scores low).
+    if (paraCount <= 15 && headings.length === 0 && p.text.length <= 80) {
+      const score = titleScore_(p.text);
+      if (score > titleScore) {
+        const s = p.text.search(/\S/);
+        const e = p.text.trimEnd().length;
+        title = { text: p.text.slice(s, e), span: { start: offsetAt(p, s), end: offsetAt(p, e - 1) + 1 } };
+        titleScore = score;
+      }
     }
     if (attachmentAt < 0 && headings.length > 0 && /^[\s\u3000]*附\s*件/.test(p.text) && p.text.length <= 60) {
       attachmentAt = p.span.start;
@@ -103,8 +120,7 @@ export function findStructure(text: string, blocks: Block[], template: TemplateD
     let end = next ? next.hit.span.start : text.length;
     if (!inAttachment && attachmentAt >= 0 && end > attachmentAt) end = attachmentAt;
     // Content starts on the next line (text) or right after the heading's text (HTML, maybe one line).
-    const lineEnd = text.indexOf('\n', hit.span.end);
-    const contentStart = html ? hit.span.end : Math.min(end, lineEnd < 0 ? text.length : lineEnd + 1);
+    const contentStart = html ? hit.span.end : Math.min(end, nextLineStart(text, hit.span.end));
     return {
       id: hit.def.id,
       numeral: hit.def.numeral,

@@ -11,6 +11,20 @@ import type { Block, Field, RowBlock } from './blocks';
 import { LabelMatcher, matcherFor, type LabelHit } from './labels';
 import { classifyField, fold, type FieldClass } from './values';
 
+/**
+ * The rowIndex key (`${part}/${row}`) and the cellIndex keys (`${row}/${column}`, in column order) of a
+ * template row, built once per template: building and hashing fresh key strings for every cell of
+ * every bound row was the binder's largest single cost.
+ */
+const keyCache = new WeakMap<PartDef, Map<string, { rowKey: string; cellKeys: string[] }>>();
+function keysOf(part: PartDef, row: RowDef): { rowKey: string; cellKeys: string[] } {
+  let byRow = keyCache.get(part);
+  if (!byRow) keyCache.set(part, (byRow = new Map()));
+  let keys = byRow.get(row.id);
+  if (!keys) byRow.set(row.id, (keys = { rowKey: `${part.id}/${row.id}`, cellKeys: part.columns.map((c) => `${row.id}/${c.id}`) }));
+  return keys;
+}
+
 /** Classifies a field once, however many templates it is bound against. */
 function classOf(field: Field): FieldClass {
   return (field.cls ??= classifyField(field.raw));
@@ -137,8 +151,11 @@ export class Binder {
 
   // ---- explicit rows -------------------------------------------------------------------------
 
+  private layout: RowBlock['layout'] = 'tab';
+
   private explicitRow(row: RowBlock) {
     this.commitPending();
+    this.layout = row.layout;
     const cells: Classified[] = row.fields.map((field) => ({ field, cls: classOf(field) }));
     const labelIdx: number[] = [];
     for (let i = 0; i < cells.length; i++) if (cells[i]!.cls.kind === 'label') labelIdx.push(i);
@@ -236,14 +253,21 @@ export class Binder {
     this.commitPending();
   }
 
+  /**
+   * The alignment rule. Dropping trailing blank fields applies to tab-separated extraction only, where a
+   * stray trailing tab is an artefact (LAYOUTS.md); in Word, HTML and Markdown every cell is a real cell.
+   */
   private fillAligned(p: Pending, after: Classified[], hasValue: boolean) {
     let fields = after;
+    const n = this.expectedFor(p);
     if (hasValue) {
+      // Tab rows: drop every trailing empty field. Elsewhere only padding beyond the template's columns
+      // (Markdown cannot merge cells, so a merged value cell is written as a value and empty cells).
+      const tab = this.layout === 'tab';
       let e = fields.length;
-      while (e > 0 && fields[e - 1]!.cls.kind === 'blank' && fields[e - 1]!.field.raw.trim() === '') e--;
+      while (e > 0 && (tab || e > n) && fields[e - 1]!.cls.kind === 'blank' && fields[e - 1]!.field.raw.trim() === '') e--;
       fields = fields.slice(0, e);
     }
-    const n = this.expectedFor(p);
     if (fields.length > n) {
       const dropped = fields.slice(0, fields.length - n);
       p.extra += dropped.filter((c) => c.cls.kind === 'number' || c.cls.kind === 'invalid').length;
@@ -518,7 +542,8 @@ export class Binder {
     if (!p.def && p.values.filter((v) => v.cls.kind !== 'blank').length === 0) return;
     const t = this.table(p.table);
     this.headerSeen.add(p.table.id);
-    const key = p.def ? `${p.part.id}/${p.def.id}` : '';
+    const keys = p.def ? keysOf(p.part, p.def) : null;
+    const key = keys ? keys.rowKey : '';
     const isDuplicate = p.def ? t.rowIndex.has(key) : false;
     const def = isDuplicate ? null : p.def;
     const cells: Cell[] = [];
@@ -545,7 +570,8 @@ export class Binder {
     if (def) {
       bp.rows.push(row);
       t.rowIndex.set(key, row);
-      for (const c of cells) t.cellIndex.set(`${c.row}/${c.column}`, c);
+      const cellKeys = keys!.cellKeys;
+      for (let i = 0; i < cells.length; i++) t.cellIndex.set(cellKeys[i]!, cells[i]!);
       this.stat(p.table.id).matched++;
       this.lastRow = row;
     } else {

@@ -16,8 +16,10 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 
 interface Piece {
   text: string;
-  /** source offset of each decoded char */
+  /** source offset where each decoded char starts (an entity's chars start at the '&') */
   offsets: number[];
+  /** source offset just past each decoded char (an entity's chars end after its ';') */
+  ends: number[];
 }
 
 export function looksLikeHtml(text: string): boolean {
@@ -28,14 +30,14 @@ export function looksLikeHtml(text: string): boolean {
 export function scanHtml(text: string): Block[] {
   const blocks: Block[] = [];
   let skipDepth = 0;
-  let para: Piece = { text: '', offsets: [] };
+  let para: Piece = { text: '', offsets: [], ends: [] };
   let tableDepth = 0;
   let row: RowBlock | null = null;
   let cell: { piece: Piece; contentStart: number; colspan: number; depth: number } | null = null;
 
   const flushPara = () => {
     if (!para.text.trim()) {
-      para = { text: '', offsets: [] };
+      para = { text: '', offsets: [], ends: [] };
       return;
     }
     // trim blank chars, keep mapping
@@ -46,10 +48,10 @@ export function scanHtml(text: string): Block[] {
     const t = para.text.slice(s, e);
     const offs = para.offsets.slice(s, e);
     const start = offs[0]!;
-    const end = offs[offs.length - 1]! + 1;
+    const end = para.ends[e - 1]!;
     const p: Paragraph = { text: t, span: { start, end }, offsets: Int32Array.from(offs) };
     blocks.push({ kind: 'para', para: p });
-    para = { text: '', offsets: [] };
+    para = { text: '', offsets: [], ends: [] };
   };
 
   const addText = (target: Piece, start: number, end: number) => {
@@ -59,9 +61,9 @@ export function scanHtml(text: string): Block[] {
     for (let m = ENTITY.exec(raw); m; m = ENTITY.exec(raw)) {
       for (let i = last; i < m.index; i++) pushChar(target, raw[i]!, start + i);
       const decoded = decodeHTML(m[0]);
-      for (const ch of decoded) pushChar(target, ch, start + m.index);
-      // the last char of an entity maps to its end so spans cover the whole entity
-      if (decoded.length) target.offsets[target.offsets.length - 1] = start + m.index + m[0].length - 1;
+      const entityEnd = start + m.index + m[0].length;
+      // every decoded char spans the whole entity, so a span over it replaces `&nbsp;`, not part of it
+      for (const ch of decoded) pushChar(target, ch, start + m.index, entityEnd);
       last = m.index + m[0].length;
     }
     for (let i = last; i < raw.length; i++) pushChar(target, raw[i]!, start + i);
@@ -86,11 +88,10 @@ export function scanHtml(text: string): Block[] {
             row = { kind: 'row', fields: [], span: { start: parser.startIndex, end: parser.endIndex + 1 }, explicit: true, layout: 'html' };
           } else if ((tag === 'td' || tag === 'th') && !cell) {
             const colspan = Math.max(1, Math.min(64, parseInt(attribs.colspan ?? '1', 10) || 1));
-            cell = { piece: { text: '', offsets: [] }, contentStart: parser.endIndex + 1, colspan, depth: tableDepth };
+            cell = { piece: { text: '', offsets: [], ends: [] }, contentStart: parser.endIndex + 1, colspan, depth: tableDepth };
           } else if (cell && (tag === 'br' || tag === 'p' || tag === 'div')) {
             // line breaks inside a cell are just wrapping
-            cell.piece.text += ' ';
-            cell.piece.offsets.push(parser.startIndex);
+            pushChar(cell.piece, ' ', parser.startIndex);
           }
           return;
         }
@@ -138,9 +139,10 @@ export function scanHtml(text: string): Block[] {
   return blocks;
 }
 
-function pushChar(p: Piece, ch: string, offset: number) {
+function pushChar(p: Piece, ch: string, offset: number, end = offset + 1) {
   p.text += ch;
   p.offsets.push(offset);
+  p.ends.push(end);
 }
 
 function cellField(text: string, piece: Piece, contentStart: number, contentEnd: number, colspan: number): Field {
@@ -151,14 +153,14 @@ function cellField(text: string, piece: Piece, contentStart: number, contentEnd:
   if (s < e) {
     return {
       raw: piece.text.slice(s, e).replace(/\s+/g, ' '),
-      span: { start: piece.offsets[s]!, end: piece.offsets[e - 1]! + 1 },
+      span: { start: piece.offsets[s]!, end: piece.ends[e - 1]! },
       colspan,
     };
   }
   // Blank cell: cover its blank text (e.g. &nbsp;) if any, else a zero-width point inside the cell.
   if (piece.offsets.length) {
     let a = piece.offsets[0]!;
-    let b = piece.offsets[piece.offsets.length - 1]! + 1;
+    let b = piece.ends[piece.ends.length - 1]!;
     // do not swallow plain ASCII indentation around the entity
     while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 10 || text.charCodeAt(a) === 13 || text.charCodeAt(a) === 9)) a++;
     while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 10 || text.charCodeAt(b - 1) === 13 || text.charCodeAt(b - 1) === 9)) b--;

@@ -49,9 +49,15 @@ export function scanText(text: string): Block[] {
     lastWordField = null;
   };
 
+  // Lines end at \n, \r\n or a lone \r (old Mac exports), as LSP counts them.
+  const lone = text.includes('\r') && /\r(?!\n)/.test(text);
   while (pos <= n) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
+    if (lone) {
+      const cr = indexIn(text, 13, pos, end);
+      if (cr >= 0 && text.charCodeAt(cr + 1) !== 10) end = cr;
+    }
     let contentEnd = end;
     if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
     const start = pos;

@@ -54,7 +54,27 @@ function numberText(s: string): string | null {
   return t;
 }
 
+/**
+ * Field classes by raw text. Report cells repeat heavily (0, 1, —, the same labels in every report),
+ * so classifying each distinct text once per process saves most of the work. The classes are never
+ * mutated (cells share them read-only); the memo is bounded and simply starts over when full.
+ */
+const memo = new Map<string, FieldClass>();
+const MEMO_LIMIT = 20_000;
+const MEMO_MAX_KEY = 128;
+
 export function classifyField(raw: string): FieldClass {
+  if (raw.length > MEMO_MAX_KEY) return classify(raw);
+  let c = memo.get(raw);
+  if (c === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    c = classify(raw);
+    memo.set(raw, c);
+  }
+  return c;
+}
+
+function classify(raw: string): FieldClass {
   const f = fold(raw).replace(/[\s\u200b\ufeff]+/g, '');
   if (BLANK_MARKERS.has(f)) return { kind: 'blank', marker: raw.trim() };
   const n = numberText(f);

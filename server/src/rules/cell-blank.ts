@@ -10,14 +10,15 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     category: 'cell',
     description: {
-      'zh-CN': '数值单元格为空（或填“-”“/”“无”、空格）：空白不等于 0，应填写数值（没有则填 0）。',
-      en: 'A value cell is empty (or holds “-”, “/”, “无”, spaces): blank is not zero; fill in the number (0 if none).',
+      'zh-CN': '非合计的数值单元格为空（或填“-”“/”“无”、空格）：空白不等于 0，应填写数值（没有则填 0）。',
+      en: 'A value cell that is not a total is empty (or holds “-”, “/”, “无”, spaces): blank is not zero; fill in the number (0 if none).',
     },
   },
   check({ model, evaluation }) {
     const out = [];
     for (const { table, cell } of valueCells(model)) {
-      if (cell.value.kind !== 'blank' || evaluation.computedTotals.has(cell)) continue;
+      // A blank total is not cell-blank: it is total-blank once a part is filled (RULES.md).
+      if (cell.value.kind !== 'blank' || evaluation.totals.has(cell)) continue;
       const name = cellName(table, cell.row, cell.column);
       const marker = cell.value.marker ? `（“${cell.value.marker}”）` : '';
       out.push({

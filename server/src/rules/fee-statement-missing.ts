@@ -17,7 +17,10 @@ export const rule: Rule = {
     const six = bodySections(model).find((s) => s.id === 'other');
     if (!six) return [];
     const bodyText = model.text.slice(0, model.body.end);
-    if (FEE.test(model.text.slice(six.content.start, six.content.end))) return [];
+    const content = model.text.slice(six.content.start, six.content.end);
+    // an empty section 六 is section-empty (one defect, one finding)
+    if (!/[^\s\u3000\u00a0]/.test(content.replace(/<[^>]{0,2000}>|&nbsp;/g, ''))) return [];
+    if (FEE.test(content)) return [];
     // Some reports state it in section 一 instead (“未因信息公开收取…任何费用”).
     if (/信息处理费/.test(bodyText) || /未因[^。]{0,20}收取[^。]{0,20}费/.test(bodyText)) return [];
     return [

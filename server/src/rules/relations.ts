@@ -45,6 +45,8 @@ export interface Evaluation {
   byCell: Map<Cell, RelationInstance[]>;
   /** Blank totals with at least one filled part, and the value computed for them. */
   computedTotals: Map<Cell, { value: Big; instance: RelationInstance }>;
+  /** Every cell that is the total of some sum relation. */
+  totals: ReadonlySet<Cell>;
   suspects: Suspect[];
   /** Failing instances explained by a suspect cell (not reported on their own). */
   explained: Set<RelationInstance>;
@@ -235,7 +237,7 @@ export function evaluate(model: ReportModel): Evaluation {
   }
 
   const { suspects, explained } = findSuspects(model, instances, byCell, valueOf);
-  return { instances, byCell, computedTotals, suspects, explained, valueOf };
+  return { instances, byCell, computedTotals, totals: new Set(sumOf.keys()), suspects, explained, valueOf };
 }
 
 /**

@@ -33,7 +33,7 @@ export const rule: Rule = {
       const row = t.rowIndex.get(`${items[0]!.cell.part}/${items[0]!.cell.row}`)!;
       items.sort((a, b) => a.cell.span.start - b.cell.span.start);
       const first = items[0]!.cell;
-      const single = items.length === 1 && first.span.end > first.span.start;
+      const single = items.length === 1;
       const span = single ? first.span : { start: row.label?.span.start ?? row.span.start, end: Math.max(row.span.end, items[items.length - 1]!.cell.span.end) };
       const label = rowLabel(t, first.row);
       const list = items.map((i) => i.value).join(' ');
