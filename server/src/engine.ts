@@ -14,6 +14,7 @@ export type { Diagnostic, EngineConfig, Fix, Language, LintOptions, LintResult, 
 export { ConfigError, mergeConfig, parseConfig };
 export { skeleton } from './fix/skeleton';
 export { LineIndex } from './core/text';
+export { englishColumn, englishRow, englishSections } from './templates/english';
 
 export interface Analysis {
   model: ReportModel;

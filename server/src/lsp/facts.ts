@@ -10,6 +10,7 @@ import type { Language, Span } from '../core/types';
 import type { BoundRow, BoundTable, Cell, Section } from '../model/types';
 import type { RelationInstance, Slot } from '../rules/relations';
 import type { ColumnDef, PartDef, RowDef, TableDef } from '../templates/schema';
+import { englishColumn, englishRow, englishSections } from '../engine';
 import { strings } from './strings';
 
 // LSP enum values (vscode-languageserver-types), inlined so the worker bundle stays free of the protocol library.
@@ -179,18 +180,34 @@ function sectionHover(a: Analysis, sec: Section): string {
     lines.push(`${sec.heading.match === 'typo' ? s.headingTypo : s.headingVariant}${s.colon}${esc(`${def.numeral}、${def.heading}`)}`);
   }
   if (sec.inAttachment) lines.push(`(${s.attachment})`);
-  if (def?.meaning) lines.push(`${s.meaning}${s.colon}${esc(def.meaning)}`);
+  const meaning = a.language === 'en' ? (englishSections[sec.id] ?? def?.meaning) : def?.meaning;
+  if (meaning) lines.push(`${s.meaning}${s.colon}${esc(meaning)}`);
   const tl = templateLine(a);
   if (tl) lines.push(tl);
   return lines.join('\n\n');
 }
 
+/** Meaning and legal basis of a row in the hover's language (English from templates/english.ts). */
+function rowText(a: Analysis, table: string, def: RowDef): { meaning?: string; basis?: string } {
+  if (a.language !== 'en') return { meaning: def.meaning, basis: def.basis };
+  const en = englishRow(table, def.id);
+  return { meaning: en?.meaning ?? def.meaning, basis: en?.basis ?? def.basis };
+}
+
+function columnMeaning(a: Analysis, c: { id: string; meaning?: string }): string | undefined {
+  return a.language === 'en' ? (englishColumn(c.id) ?? c.meaning) : c.meaning;
+}
+
 function captionHover(a: Analysis, t: BoundTable, part: PartDef, names: TableNames): string {
   const s = strings(a.language);
   const lines = [`**${esc(part.caption ?? part.id)}** — ${esc(tableTitle(a, t))}`];
-  const basis = part.rows.find((r) => r.basis)?.basis;
+  const withBasis = part.rows.find((r) => r.basis);
+  const basis = withBasis ? rowText(a, t.id, withBasis).basis : undefined;
   if (basis) lines.push(`${s.basis}${s.colon}${esc(basis)}`);
-  const cols = part.columns.map((c) => `- ${esc(names.columnLabel(c.id))}${c.meaning ? `${s.colon}${esc(c.meaning)}` : ''}`);
+  const cols = part.columns.map((c) => {
+    const m = columnMeaning(a, c);
+    return `- ${esc(names.columnLabel(c.id))}${m ? `${s.colon}${esc(m)}` : ''}`;
+  });
   if (cols.length) lines.push(`${s.column}${s.colon}\n${cols.join('\n')}`);
   return lines.join('\n\n');
 }
@@ -207,8 +224,9 @@ function rowHover(a: Analysis, t: BoundTable, row: BoundRow, names: TableNames):
     if (group) path.push(group);
   }
   const lines = [`**${esc(label)}**`, esc(path.join(' › '))];
-  if (def?.meaning) lines.push(`${s.meaning}${s.colon}${esc(def.meaning)}`);
-  if (def?.basis) lines.push(`${s.basis}${s.colon}${esc(def.basis)}`);
+  const text = def ? rowText(a, t.id, def) : {};
+  if (text.meaning) lines.push(`${s.meaning}${s.colon}${esc(text.meaning)}`);
+  if (text.basis) lines.push(`${s.basis}${s.colon}${esc(text.basis)}`);
   const tl = templateLine(a);
   if (tl) lines.push(tl);
   return lines.join('\n\n');
@@ -288,7 +306,8 @@ function cellHover(a: Analysis, t: BoundTable, cell: Cell, names: TableNames): s
   const lines = [`**${esc(names.cellName(cell.row, cell.column))}** — ${esc(tableTitle(a, t))}`];
   lines.push(`${s.value}${s.colon}${cellValueText(a, cell)}`);
   const col = names.column(cell.column);
-  if (col?.meaning) lines.push(`${s.column}${s.colon}${esc(col.meaning)}`);
+  const colMeaning = col ? columnMeaning(a, col) : undefined;
+  if (colMeaning) lines.push(`${s.column}${s.colon}${esc(colMeaning)}`);
   const suspect = ev.suspects.find((x) => x.cell === cell);
   if (suspect) lines.push(`⚠ ${s.suspect(suspect.value.toFixed())}`);
   const involved = ev.byCell.get(cell) ?? [];
