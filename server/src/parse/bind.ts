@@ -261,12 +261,21 @@ export class Binder {
     let fields = after;
     const n = this.expectedFor(p);
     if (hasValue) {
-      // Tab rows: drop every trailing empty field. Elsewhere only padding beyond the template's columns
-      // (Markdown cannot merge cells, so a merged value cell is written as a value and empty cells).
-      const tab = this.layout === 'tab';
-      let e = fields.length;
-      while (e > 0 && (tab || e > n) && fields[e - 1]!.cls.kind === 'blank' && fields[e - 1]!.field.raw.trim() === '') e--;
-      fields = fields.slice(0, e);
+      const blank = (c: Classified) => c.cls.kind === 'blank' && c.field.raw.trim() === '';
+      if (this.layout === 'tab') {
+        // Tab rows: every trailing empty field is an extraction artefact.
+        let e = fields.length;
+        while (e > 0 && blank(fields[e - 1]!)) e--;
+        fields = fields.slice(0, e);
+      } else {
+        // Explicit cells (Word, HTML, Markdown): only what exceeds the template's columns is padding —
+        // first an empty merged label column before the values, then empty cells after a merged value.
+        let s = 0;
+        let e = fields.length;
+        while (e - s > n && blank(fields[s]!)) s++;
+        while (e - s > n && blank(fields[e - 1]!)) e--;
+        fields = fields.slice(s, e);
+      }
     }
     if (fields.length > n) {
       const dropped = fields.slice(0, fields.length - n);
