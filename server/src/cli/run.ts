@@ -3,14 +3,15 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { resolve } from 'node:path';
 import { applyFixes, knownCodes, lintText, mergeConfig, onRuleError, rules, validateConfig, type LintOptions, type LintResult } from '../engine';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
-import { ConfigFileError, ConfigResolver, loadConfigFile, type ConfigLookup } from './config-file';
+import { ConfigFileError, ConfigResolver, loadConfigFile, type ConfigLookup } from '../node/config-file';
 import { decodeBytes, encodeText } from './encoding';
 import { writeFileAtomic } from './fix-write';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { countSeverities, type FileReport } from './report';
-import { collectTargets, describeFsError, type Target } from './walk';
+import { describeFsError } from '../node/fs-errors';
+import { collectTargets, type Target } from './walk';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -1,4 +1,5 @@
 // Turns the command line's files and folders into the list of files to check, in a stable order.
+import { describeFsError } from '../node/fs-errors';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
@@ -18,25 +19,6 @@ export function isReportName(name: string): boolean {
 /** Code-point order (UTF-16 `<` would put astral characters before U+E000–U+FFFF). */
 export function compareCodePoints(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-export function describeFsError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
 }
 
 function skipFolder(name: string): boolean {

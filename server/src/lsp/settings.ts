@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { ConfigError, mergeConfig, validateConfig } from '../engine';
 import type { EngineConfig, Language, LintOptions } from '../core/types';
-import { CONFIG_NAME, ConfigResolver, type ConfigLookup } from '../cli/config-file';
+import { CONFIG_NAME, ConfigResolver, type ConfigLookup } from '../node/config-file';
 
 export const RC_FILE = CONFIG_NAME;
 

@@ -1,9 +1,9 @@
-// `.nianbaorc.json` discovery and `--config` loading. The nearest file above a report wins (no
+// `.nianbaorc.json` discovery and `--config` loading, shared by the CLI and the language server (Node only). The nearest file above a report wins (no
 // merging across files); lookups are cached per directory, so a folder of reports reads each config once.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { describeFsError } from './walk';
-import type { EngineConfig } from './types';
+import { describeFsError } from './fs-errors';
+import type { EngineConfig } from '../engine';
 
 export const CONFIG_NAME = '.nianbaorc.json';
 
