@@ -46,8 +46,10 @@ export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): 
     id: r.code,
     shortDescription: { text: r.description[ctx.lang] },
     defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
-    helpUri: `docs/rules/${r.code}.md`,
-    properties: { category: r.category },
+    // helpUri must be an absolute URI and the project has no public one: the help travels inline, and
+    // the page's path inside the package is a property.
+    help: { text: `${r.description[ctx.lang]} (docs/rules/${r.code}.md)` },
+    properties: { category: r.category, docs: `docs/rules/${r.code}.md` },
   }));
 
   const results: Sarif.Result[] = [];
