@@ -19,6 +19,8 @@ export interface CliOptions {
   color?: boolean;
   help: boolean;
   version: boolean;
+  /** Worker threads to check files with: a number ≥ 1, or 'auto' (one per core). Default 1 (no workers). */
+  jobs: number | 'auto';
 }
 
 export class UsageError extends Error {
@@ -48,6 +50,8 @@ Options:
       --max-warnings <n>           exit 1 when there are more than n warnings
       --exit-zero                  exit 0 even when errors are found (usage and file problems still exit 2)
       --color, --no-color          force colours on or off (default: on for a terminal, off with NO_COLOR)
+  -j, --jobs <n|auto>              check files in n worker threads (0 or auto: one per core; default: 1,
+                                   no workers); the output is the same, in the same order
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -85,6 +89,7 @@ export function parseCliArgs(argv: string[], knownCodes: ReadonlySet<string>): C
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        jobs: { type: 'string', short: 'j' },
       },
     });
   } catch (err) {
@@ -109,6 +114,13 @@ export function parseCliArgs(argv: string[], knownCodes: ReadonlySet<string>): C
     if (!/^\d+$/.test(s)) throw new UsageError(`invalid value "${s}" for --max-warnings: expected a non-negative integer`);
     maxWarnings = Number(s);
   }
+  let jobs: number | 'auto' = 1;
+  if (v.jobs !== undefined) {
+    const s = v.jobs.trim();
+    if (s === 'auto') jobs = 'auto';
+    else if (/^\d+$/.test(s) && Number(s) <= 256) jobs = Number(s) === 0 ? 'auto' : Number(s);
+    else throw new UsageError(`invalid value "${v.jobs}" for --jobs: expected a number of threads (0 to 256) or auto`);
+  }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
 
   const options: CliOptions = {
@@ -121,6 +133,7 @@ export function parseCliArgs(argv: string[], knownCodes: ReadonlySet<string>): C
     exitZero: v['exit-zero'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
+    jobs,
   };
   if (v.config !== undefined) {
     if (v.config === '') throw new UsageError('--config needs a file name');

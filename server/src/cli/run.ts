@@ -1,5 +1,6 @@
 // The CLI's work, apart from process plumbing: arguments → files → configs → engine → output, exit code.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { applyFixes, knownCodes, lintText, mergeConfig, onRuleError, rules, validateConfig, type LintOptions, type LintResult } from '../engine';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
@@ -12,6 +13,7 @@ import { formatText } from './format-text';
 import { countSeverities, type FileReport } from './report';
 import { describeFsError } from '../node/fs-errors';
 import { collectTargets, type Target } from './walk';
+import { runInWorkers } from './workers';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -27,6 +29,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   version: string;
+  /** The bundled CLI script, which also runs as the `--jobs` worker; without it files are checked inline. */
+  workerScript?: string;
 }
 
 const NOT_A_REPORT: LintResult = { templateVersion: null, year: null, yearSource: null, diagnostics: [] };
@@ -70,68 +74,159 @@ interface Session {
   resolver: ConfigResolver;
   io: CliIO;
   reportedConfigErrors: Set<string>;
-  /** Reports whose error went to stderr already (config errors are printed once per config file). */
-  printed: WeakSet<FileReport>;
+  reportedRuleErrors: Set<string>;
 }
 
-function checkFile(target: Target, s: Session): FileReport {
+/** One file to check, with everything needed to check it (a worker thread gets exactly this). */
+export interface CheckJob {
+  path: string;
+  options: LintOptions;
+  fix: boolean;
+}
+
+export interface RuleErrorNote {
+  code: string;
+  message: string;
+}
+
+export interface CheckOutcome {
+  report: FileReport;
+  /** Rules that threw while checking this file (each is skipped; the CLI says so once per rule). */
+  ruleErrors: RuleErrorNote[];
+}
+
+/**
+ * What the main thread decides before a file is read: its configuration, or why it cannot be
+ * checked. Configuration errors are settled here, in file order, so they print the same way whether
+ * files are then checked inline or in worker threads.
+ */
+type Prepared = { done: FileReport; configError?: string } | { job: CheckJob };
+
+function prepare(target: Target, s: Session): Prepared {
   const base: FileReport = { file: target.path, ...NOT_A_REPORT, diagnostics: [] };
-  if (target.error !== undefined) return { ...base, error: target.error };
+  if (target.error !== undefined) return { done: { ...base, error: target.error } };
 
   const lookup = s.fixedConfig ?? s.resolver.forFile(target.path);
   if (lookup.error !== undefined) {
-    if (!s.reportedConfigErrors.has(lookup.error)) {
-      s.reportedConfigErrors.add(lookup.error);
-      s.io.stderr(`nianbao-lint: ${lookup.error}\n`);
-    }
-    const report = { ...base, error: `invalid configuration: ${lookup.error}` };
-    s.printed.add(report);
-    return report;
+    return { done: { ...base, error: `invalid configuration: ${lookup.error}` }, configError: lookup.error };
   }
   const config = mergeConfig(lookup.config, s.options.flags);
   const lintOptions: LintOptions = {};
   if (config.rules) lintOptions.rules = config.rules;
   if (config.template) lintOptions.template = config.template;
   lintOptions.language = config.language ?? 'zh-CN';
+  return { job: { path: target.path, options: lintOptions, fix: s.options.fix } };
+}
 
+/** Reads, decodes, checks and (with `fix`) rewrites one file. Never throws. */
+export function checkJob(job: CheckJob): CheckOutcome {
+  const ruleErrors: RuleErrorNote[] = [];
+  onRuleError((code, err) => ruleErrors.push({ code, message: message(err) }));
+  try {
+    return { report: checkFile(job), ruleErrors };
+  } finally {
+    onRuleError(undefined);
+  }
+}
+
+function checkFile(job: CheckJob): FileReport {
+  const base: FileReport = { file: job.path, ...NOT_A_REPORT, diagnostics: [] };
+  const lintOptions = job.options;
   let bytes: Buffer;
   try {
-    bytes = readReportBytes(target.path);
+    bytes = readReportBytes(job.path);
   } catch (err) {
     return { ...base, error: message(err) };
   }
-  const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') return base;
 
   try {
+    const decoded = decodeBytes(bytes);
+    if (decoded.kind === 'binary') return base;
     let text = decoded.text;
     let result = lintText(text, lintOptions);
     let fixed = false;
-    if (s.options.fix) {
+    if (job.fix) {
       const fixedText = applyFixes(text, result, lintOptions);
       if (fixedText !== text) {
         if (!decoded.lossless) {
           return {
-            file: target.path,
+            file: job.path,
             ...result,
             error: `cannot write fixes: the file's ${decoded.encoding} bytes do not survive decoding and re-encoding unchanged`,
           };
         }
         try {
-          writeFileAtomic(target.path, encodeText(fixedText, decoded));
+          writeFileAtomic(job.path, encodeText(fixedText, decoded));
         } catch (err) {
-          return { file: target.path, ...result, error: `cannot write fixes: ${describeFsError(err)}` };
+          return { file: job.path, ...result, error: `cannot write fixes: ${describeFsError(err)}` };
         }
         text = fixedText;
         result = lintText(text, lintOptions);
         fixed = true;
       }
     }
-    return { file: target.path, ...result, ...(fixed ? { fixed } : {}) };
+    return { file: job.path, ...result, ...(fixed ? { fixed } : {}) };
   } catch (err) {
     // The engine must not take the whole run down with it; report the file and go on.
     return { ...base, error: `internal error while checking: ${message(err)}` };
   }
+}
+
+/** Prints what a file's check has to say on stderr, in file order: config error, rule errors, file error. */
+function settle(prepared: Prepared, outcome: CheckOutcome | undefined, s: Session): FileReport {
+  if ('done' in prepared) {
+    if (prepared.configError !== undefined) {
+      if (!s.reportedConfigErrors.has(prepared.configError)) {
+        s.reportedConfigErrors.add(prepared.configError);
+        s.io.stderr(`nianbao-lint: ${prepared.configError}\n`);
+      }
+    } else if (prepared.done.error !== undefined) {
+      s.io.stderr(`nianbao-lint: ${prepared.done.file}: ${prepared.done.error}\n`);
+    }
+    return prepared.done;
+  }
+  const { report, ruleErrors } = outcome!;
+  for (const e of ruleErrors) {
+    if (s.reportedRuleErrors.has(e.code)) continue;
+    s.reportedRuleErrors.add(e.code);
+    s.io.stderr(`nianbao-lint: rule ${e.code} failed and was skipped: ${e.message}\n`);
+  }
+  if (report.error !== undefined) s.io.stderr(`nianbao-lint: ${report.file}: ${report.error}\n`);
+  return report;
+}
+
+/** The number of worker threads `--jobs` asks for (1 means: check inline, no workers). */
+export function resolveJobs(jobs: number | 'auto', files: number): number {
+  const wanted = jobs === 'auto' ? (typeof availableParallelism === 'function' ? availableParallelism() : cpus().length) : jobs;
+  return Math.max(1, Math.min(wanted, files));
+}
+
+async function checkAll(targets: Target[], s: Session): Promise<FileReport[]> {
+  const prepared = targets.map((t) => prepare(t, s));
+  const jobs = prepared.flatMap((p) => ('job' in p ? [p.job] : []));
+  const threads = s.io.workerScript === undefined ? 1 : resolveJobs(s.options.jobs, jobs.length);
+  if (threads <= 1) return prepared.map((p) => settle(p, 'job' in p ? checkJob(p.job) : undefined, s));
+
+  // Worker threads check the files; results are settled (printed) strictly in file order as they arrive.
+  const reports: FileReport[] = new Array<FileReport>(prepared.length);
+  const outcomes = new Map<CheckJob, CheckOutcome>();
+  let next = 0;
+  const flush = () => {
+    while (next < prepared.length) {
+      const p = prepared[next]!;
+      if ('job' in p && !outcomes.has(p.job)) return;
+      reports[next] = settle(p, 'job' in p ? outcomes.get(p.job) : undefined, s);
+      if ('job' in p) outcomes.delete(p.job);
+      next++;
+    }
+  };
+  flush();
+  await runInWorkers(s.io.workerScript!, threads, jobs, (job, outcome) => {
+    outcomes.set(job, outcome);
+    flush();
+  });
+  flush();
+  return reports;
 }
 
 function useColor(options: CliOptions, io: CliIO): boolean {
@@ -140,7 +235,7 @@ function useColor(options: CliOptions, io: CliIO): boolean {
   return io.stdoutIsTTY && (noColor === undefined || noColor === '');
 }
 
-export function run(argv: string[], io: CliIO): number {
+export async function run(argv: string[], io: CliIO): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, knownCodes);
@@ -165,7 +260,7 @@ export function run(argv: string[], io: CliIO): number {
     resolver: new ConfigResolver((input, source) => validateConfig(input, source)),
     io,
     reportedConfigErrors: new Set(),
-    printed: new WeakSet(),
+    reportedRuleErrors: new Set(),
   };
   if (options.configFile !== undefined) {
     try {
@@ -176,20 +271,8 @@ export function run(argv: string[], io: CliIO): number {
     }
   }
 
-  const ruleErrors = new Set<string>();
-  onRuleError((code, err) => {
-    if (ruleErrors.has(code)) return;
-    ruleErrors.add(code);
-    io.stderr(`nianbao-lint: rule ${code} failed and was skipped: ${message(err)}\n`);
-  });
-
   const targets = collectTargets(options.files);
-  let reports = targets.map((t) => {
-    const report = checkFile(t, session);
-    if (report.error !== undefined && !session.printed.has(report)) io.stderr(`nianbao-lint: ${report.file}: ${report.error}\n`);
-    return report;
-  });
-  onRuleError(undefined);
+  let reports = await checkAll(targets, session);
 
   const counts = countSeverities(reports);
   if (options.quiet) {
