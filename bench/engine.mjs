@@ -1,57 +1,147 @@
-// Engine benchmark: parse+check time per report (median and p95 over warm runs) on the seeds and on
-// generated reports (seed 002's real tables with section 一's narrative repeated to the target size).
-// Usage: node bench/engine.mjs [--runs N] [--json]
+// Engine benchmark: parse+check time per report, side by side with markdownlint (on the same report
+// rendered as Markdown) and with a baseline that only decodes the bytes and splits them into lines.
+//
+// Method. All cases run in one process, interleaved: the warm-up cycles through every case (each gets
+// at least --warmup ms of its own run time, default 1000) so V8's inline caches see every document
+// shape, as in a CLI or language server that checks many documents; then the measurement visits the
+// cases round-robin, one timed call per case per round, until each has its number of samples. Noise
+// (other processes, GC) is thus spread over all cases alike, which keeps their ratios meaningful.
+//
+// Usage: node bench/engine.mjs [--engine server/out/engine.js] [--quick] [--json]
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { toMarkdown } from './lib/markdown.mjs';
+import { GROW_BASE, grow, seeds } from './lib/reports.mjs';
+import { REPO } from './lib/build.mjs';
+import { fmt, ratio, summarize } from './lib/stats.mjs';
 
-const require = createRequire(import.meta.url);
-const engine = require('../server/out/engine.js');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 300;
-const seedsDir = 'test/fixtures/seeds';
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const quick = args.includes('--quick');
+const enginePath = opt('--engine', join(REPO, 'server/out/engine.js'));
+const warmupMs = Number(opt('--warmup', quick ? 300 : 1000));
+const require = createRequire(import.meta.url);
+const engine = require(enginePath);
+const decoder = new TextDecoder();
 
-export function grow(text, targetChars) {
-  // repeat the narrative of section 一 (the paragraphs between its heading and 二) until the size is reached
-  const start = text.indexOf('一、总体情况');
-  const end = text.indexOf('二、主动公开政府信息情况');
-  const narrative = text.slice(text.indexOf('\n', start) + 1, end);
-  let extra = '';
-  while (text.length + extra.length < targetChars) extra += narrative;
-  return text.slice(0, end) + extra + text.slice(end);
+/** One measured thing: `fn` is timed; `n` samples are taken. */
+function kase(doc, kind, bytes, n, fn) {
+  return { doc, kind, bytes, n, fn, samples: [], warmMs: 0 };
 }
 
-function measure(text, n) {
-  // warm up until the JIT has settled: at least 1 s or n runs
-  const until = performance.now() + 1000;
-  for (let i = 0; i < n || performance.now() < until; i++) engine.lintText(text);
-  const t = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    engine.lintText(text);
-    t.push(performance.now() - t0);
+export function buildCases() {
+  const cases = [];
+  const docs = [];
+  const scale = quick ? 0.25 : 1;
+  const N = (n) => Math.max(5, Math.round(n * scale));
+  for (const s of seeds()) docs.push({ name: s.name, text: s.text, size: 'seed' });
+  const base = seeds().find((s) => s.name === GROW_BASE).text;
+  docs.push({ name: 'generated 200 KB', text: grow(base, 200_000), size: '200k' });
+  docs.push({ name: 'generated 2 MB', text: grow(base, 2_000_000), size: '2m' });
+  for (const d of docs) {
+    const bytes = Buffer.from(d.text, 'utf8');
+    const md = toMarkdown(engine, d.text);
+    const mdBytes = Buffer.byteLength(md);
+    const n = d.size === 'seed' ? { eng: N(600), ml: N(60) } : d.size === '200k' ? { eng: N(60), ml: N(12) } : { eng: N(12), ml: N(4) };
+    const agree = sameFindings(engine.lintText(d.text), engine.lintText(md));
+    cases.push(kase(d.name, 'engine', bytes.length, n.eng, () => engine.lintText(d.text)));
+    cases.push(kase(d.name, 'engine (bytes)', bytes.length, n.eng, () => engine.lintText(decoder.decode(bytes))));
+    cases.push(kase(d.name, 'baseline', bytes.length, n.eng, () => decoder.decode(bytes).split('\n')));
+    const mdCase = kase(d.name, 'engine (md)', mdBytes, n.eng, () => engine.lintText(md));
+    mdCase.agree = agree;
+    cases.push(mdCase);
+    cases.push(kase(d.name, 'markdownlint (md)', mdBytes, n.ml, () => markdownlint({ strings: { report: md } })));
   }
-  t.sort((a, b) => a - b);
-  return { median: t[Math.floor(n / 2)], p95: t[Math.floor(n * 0.95)] };
+  // The fixtures engineer's Markdown layout fixture, when present: a report written in Markdown by hand.
+  const fixture = join(REPO, 'test/fixtures/layouts/markdown.md');
+  if (existsSync(fixture)) {
+    const md = readFileSync(fixture, 'utf8');
+    const bytes = Buffer.byteLength(md);
+    cases.push(kase('layouts/markdown.md', 'engine (md)', bytes, N(600), () => engine.lintText(md)));
+    cases.push(kase('layouts/markdown.md', 'markdownlint (md)', bytes, N(60), () => markdownlint({ strings: { report: md } })));
+  }
+  return cases;
 }
 
-const cases = [];
-for (const f of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) cases.push([f, readFileSync(join(seedsDir, f), 'utf8'), runs]);
-const base = readFileSync(join(seedsDir, '002_1c75c2c4e67cd3d7.txt'), 'utf8');
-cases.push(['generated 15 KB', grow(base, 15_000 / 2), runs]);
-cases.push(['generated 200 KB', grow(base, 200_000 / 2), Math.max(20, runs / 10)]);
-cases.push(['generated 2 MB', grow(base, 2_000_000 / 2), Math.max(5, runs / 50)]);
-const rows = [];
-for (const [name, text, n] of cases) {
-  const bytes = Buffer.byteLength(text);
-  const m = measure(text, n);
-  rows.push({ name, bytes, runs: n, ...m });
+function sameFindings(a, b) {
+  const key = (r) => `${r.templateVersion}|${r.year}|${r.diagnostics.map((d) => d.code).sort().join(',')}`;
+  return key(a) === key(b);
 }
-if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
-else {
-  console.log('report                          bytes     runs  median ms   p95 ms');
-  for (const r of rows) console.log(`${r.name.padEnd(30)} ${String(r.bytes).padStart(8)} ${String(r.runs).padStart(7)} ${r.median.toFixed(3).padStart(10)} ${r.p95.toFixed(3).padStart(8)}`);
-  const r200 = rows.find((r) => r.name === 'generated 200 KB');
-  const r2m = rows.find((r) => r.name === 'generated 2 MB');
-  console.log(`2 MB / 200 KB time ratio: ${(r2m.median / r200.median).toFixed(2)} (linear ≈ 10)`);
+
+/** Interleaved warm-up: rounds over all cases, each case run for a ~5 ms slice per round, until each has `ms` of run time. */
+function warmUp(cases, ms) {
+  for (const c of cases) {
+    const t0 = performance.now();
+    c.fn();
+    c.est = Math.max(0.001, performance.now() - t0);
+  }
+  for (;;) {
+    let pending = false;
+    for (const c of cases) {
+      if (c.warmMs >= ms) continue;
+      pending = true;
+      const reps = Math.max(1, Math.round(5 / c.est));
+      const t0 = performance.now();
+      for (let i = 0; i < reps; i++) c.fn();
+      const dt = performance.now() - t0;
+      c.warmMs += dt;
+      c.est = dt / reps;
+    }
+    if (!pending) break;
+  }
+}
+
+/** Round-robin measurement: one timed call per case per round, until each case has its `n` samples. */
+function measure(cases) {
+  for (;;) {
+    let pending = false;
+    for (const c of cases) {
+      if (c.samples.length >= c.n) continue;
+      pending = true;
+      const t0 = performance.now();
+      c.fn();
+      c.samples.push(performance.now() - t0);
+    }
+    if (!pending) break;
+  }
+}
+
+export function run() {
+  const cases = buildCases();
+  const t0 = performance.now();
+  warmUp(cases, warmupMs);
+  const warmed = performance.now() - t0;
+  measure(cases);
+  return {
+    warmupMs,
+    warmupTotalMs: warmed,
+    rows: cases.map((c) => ({ doc: c.doc, kind: c.kind, bytes: c.bytes, ...summarize(c.samples), ...(c.agree !== undefined ? { agree: c.agree } : {}) })),
+  };
+}
+
+function printTable(res) {
+  const by = (doc, kind) => res.rows.find((r) => r.doc === doc && r.kind === kind);
+  console.log('document                      kind                  bytes      n   median ms    p95 ms');
+  for (const r of res.rows) {
+    console.log(`${r.doc.padEnd(29)} ${r.kind.padEnd(18)} ${String(r.bytes).padStart(9)} ${String(r.n).padStart(6)} ${fmt(r.median).padStart(11)} ${fmt(r.p95).padStart(9)}`);
+  }
+  console.log('\nratios (median): engine(md)/markdownlint(md), engine(bytes)/baseline');
+  for (const doc of [...new Set(res.rows.map((r) => r.doc))]) {
+    const ml = by(doc, 'markdownlint (md)');
+    const em = by(doc, 'engine (md)');
+    const eb = by(doc, 'engine (bytes)');
+    const bl = by(doc, 'baseline');
+    console.log(`${doc.padEnd(29)} ${ml && em ? ratio(em.median, ml.median, 4) : '–'}  ${eb && bl ? ratio(eb.median, bl.median, 1) : '–'}`);
+  }
+  const a = by('generated 200 KB', 'engine');
+  const b = by('generated 2 MB', 'engine');
+  console.log(`\n2 MB / 200 KB engine time: ${ratio(b.median, a.median)} (linear ≈ 10, target ≤ 12)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const res = run();
+  if (args.includes('--json')) console.log(JSON.stringify(res));
+  else printTable(res);
 }
