@@ -35,10 +35,16 @@ node scripts/e2e/tools.mjs >/dev/null
 echo "[e2e] npm tools ready in $(($(stamp) - t1)) s (cache: ${NIANBAO_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nianbao-lint-e2e})"
 
 status=0
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+# The last `N passed, N failed` line a runner printed (its own closing line), or a failure if none.
+counts() { grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1 || echo "0 passed, 1 failed"; }
+summary=()
 if [ "$what" = all ] || [ "$what" = integration ]; then
   t2=$(stamp)
-  node scripts/e2e/run-integration.mjs || status=1
+  node scripts/e2e/run-integration.mjs 2>&1 | tee "$logs/integration" || status=1
   echo "[e2e] integration suite: $(($(stamp) - t2)) s"
+  summary+=("integration: $(counts "$logs/integration")")
 fi
 if [ "$what" = all ] || [ "$what" = ui ]; then
   t3=$(stamp)
@@ -47,8 +53,10 @@ if [ "$what" = all ] || [ "$what" = ui ]; then
   npm run --silent package >/dev/null || { echo "[e2e] FATAL: npm run package failed" >&2; exit 1; }
   echo "[e2e] packaged nianbao-lint-$version.vsix ($(du -k "nianbao-lint-$version.vsix" | cut -f1) KB) in $(($(stamp) - t3)) s"
   t4=$(stamp)
-  node scripts/e2e/ui-test.mjs --vsix "nianbao-lint-$version.vsix" || status=1
+  node scripts/e2e/ui-test.mjs --vsix "nianbao-lint-$version.vsix" 2>&1 | tee "$logs/ui" || status=1
   echo "[e2e] UI test: $(($(stamp) - t4)) s"
+  summary+=("ui: $(counts "$logs/ui")")
 fi
 echo "[e2e] stage: $(($(stamp) - t0)) s"
+printf '%s\n' "${summary[@]}"
 exit $status
