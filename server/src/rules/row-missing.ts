@@ -28,7 +28,7 @@ export const rule: Rule = {
           let prev: BoundRow | undefined;
           for (let j = i - 1; j >= 0 && !prev; j--) prev = boundAt(j);
           const anchorRow = next ?? prev;
-          const firstLineEnd = nextLineStart(model.text, t.span.start) - 1;
+          const firstLineEnd = lineContentEnd(model.text, t.span.start);
           const span = anchorRow ? (anchorRow.label?.span ?? anchorRow.span) : { start: t.span.start, end: Math.max(t.span.start, Math.min(t.span.end, firstLineEnd)) };
           // Insert after the previous row (or before the next one, or at the table's start).
           let at: number;
@@ -53,6 +53,15 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/** Offset of the line break ending the line holding `offset` (the \r of a \r\n), or the text's end. */
+function lineContentEnd(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
 
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;

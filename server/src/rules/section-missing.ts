@@ -31,8 +31,11 @@ export const rule: Rule = {
         if (model.layout === 'html') insertAt = next.heading.span.start;
       } else {
         const end = model.body.end;
-        const ls = lineStart(model.text, end > 0 && model.text[end - 1] === '\n' ? end - 1 : end);
-        span = { start: ls, end: Math.max(ls, end - (model.text[end - 1] === '\n' ? 1 : 0)) };
+        // the body's last line, without its line break (\n, \r\n or a lone \r)
+        const t = model.text;
+        const contentEnd = end - (t[end - 1] === '\n' ? (t[end - 2] === '\r' ? 2 : 1) : t[end - 1] === '\r' ? 1 : 0);
+        const ls = lineStart(t, contentEnd);
+        span = { start: ls, end: Math.max(ls, contentEnd) };
         insertAt = end;
       }
       const prefix = !next && insertAt > 0 && model.text[insertAt - 1] !== '\n' ? eol : '';
