@@ -6,6 +6,7 @@ import { decodeHTML } from 'entities';
 import type { Paragraph } from '../model/types';
 import type { Block, Field, RowBlock } from './blocks';
 import { isBlankChar } from '../core/text';
+import { scanText } from './scan-text';
 
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header',
@@ -27,8 +28,31 @@ export function looksLikeHtml(text: string): boolean {
   return /<(?:html|body|table|p|div|tr|td)[\s>]/.test(head) || (text.includes('<table') && text.includes('</t'));
 }
 
+/**
+ * Deeper nesting than any real page has. htmlparser2 keeps its element stack with the innermost element
+ * at index 0 (unshift/shift), so each tag costs time in proportion to the depth, and a page nested tens
+ * of thousands deep (adversarial, or a broken export that never closes its tags) takes quadratic time.
+ * Past this depth the page is not read as HTML: see `scanHtml`.
+ */
+const MAX_DEPTH = 1000;
+
+class TooDeep extends Error {}
+
 export function scanHtml(text: string): Block[] {
+  try {
+    return scanHtmlTree(text);
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    // Read it as text with every tag blanked out (same length, so every offset still points at the
+    // original): linear, and enough to find what little report a page like that can hold.
+    return scanText(text.replace(/<[^>]*>?/g, (tag) => ' '.repeat(tag.length)));
+  }
+}
+
+function scanHtmlTree(text: string): Block[] {
   const blocks: Block[] = [];
+  // Open elements as the parser reports them (implied closes included), i.e. the depth of its stack.
+  let depth = 0;
   let skipDepth = 0;
   let para: Piece = { text: '', offsets: [], ends: [] };
   let tableDepth = 0;
@@ -72,6 +96,7 @@ export function scanHtml(text: string): Block[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (++depth > MAX_DEPTH) throw new TooDeep();
         const tag = name.toLowerCase();
         if (SKIP.has(tag)) {
           skipDepth++;
@@ -105,6 +130,7 @@ export function scanHtml(text: string): Block[] {
         else if (tableDepth === 0) addText(para, start, end);
       },
       onclosetag(name) {
+        depth--;
         const tag = name.toLowerCase();
         if (SKIP.has(tag)) {
           if (skipDepth) skipDepth--;
