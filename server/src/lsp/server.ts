@@ -493,6 +493,11 @@ connection.onRequest(Methods.skeleton, (p: SkeletonParams): SkeletonResult => {
   }
 });
 
+// Over IPC (how VS Code starts the server) a closed channel means the client is gone for good: exit
+// rather than linger. (Over stdio vscode-languageserver exits when stdin ends; over IPC it only polls
+// the client's process id, which may outlive the channel.) 1, as for an exit without shutdown.
+process.on('disconnect', () => process.exit(1));
+
 // Last resort: log instead of dying on an exception that escaped every handler.
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${describe(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${describe(err)}`));
