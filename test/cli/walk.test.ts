@@ -123,8 +123,6 @@ describe('odd input', () => {
     writeFileSync(join(root, 'image.txt'), png);
     // Report text followed by NUL bytes: still binary.
     writeFileSync(join(root, 'nul.txt'), Buffer.concat([Buffer.from(seedText(SEED0)), Buffer.alloc(64)]));
-    // Bytes that are neither UTF-8 nor GB18030.
-    writeFileSync(join(root, 'junk.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f) || 0x81)));
     writeFileSync(join(root, 'empty.txt'), '');
     const r = runCli(cli, ['-f', 'json', '.'], root);
     expect(r.status).toBe(0);
@@ -132,6 +130,19 @@ describe('odd input', () => {
     for (const e of parseJson(r.stdout)) {
       expect(e).toEqual({ file: e.file, templateVersion: null, year: null, yearSource: null, diagnostics: [] });
     }
+  });
+
+  it('text bytes that no encoding explains are a clear error (exit 2), not a silent pass', () => {
+    const root = tempDir();
+    copySeeds(root, [SEED2]);
+    // Bytes that are neither UTF-8 nor GB18030 (nor UTF-16).
+    writeFileSync(join(root, 'junk.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f) || 0x81)));
+    const r = runCli(cli, ['-f', 'json', '.'], root);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/junk\.txt: cannot decode: the bytes are not valid UTF-8, UTF-16 or GB18030/);
+    const out = parseJson(r.stdout);
+    expect(out.find((e) => e.file === 'junk.txt')).toMatchObject({ templateVersion: null, diagnostics: [], error: expect.stringMatching(/^cannot decode/) as unknown });
+    expect(out.find((e) => e.file === SEED2)!.templateVersion).toBe('2021');
   });
 
   it('a large non-report file finishes with no findings', () => {

@@ -1,8 +1,49 @@
 // Atomic write-back for `--fix`: a temporary file in the same folder, fsync, rename over the original.
 // A reader (or a crash) sees either the old bytes or the new ones, never a half-written report.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run killed half-way through a write (power cut, kill -9) leaves its temporary file beside the
+ * untouched report. The next run that fixes the report removes such leftovers: only files with this
+ * module's exact temp name for that report, made by a process that no longer runs.
+ */
+const listings = new Map<string, string[]>();
+function removeLeftovers(dir: string, name: string): void {
+  // Leftovers are older than this process: one listing per folder serves every report in it.
+  let entries = listings.get(dir);
+  if (!entries) {
+    try {
+      entries = readdirSync(dir).filter((e) => TEMP.test(e));
+    } catch {
+      entries = [];
+    }
+    listings.set(dir, entries);
+  }
+  for (const e of entries) {
+    const m = TEMP.exec(e);
+    if (!m || m[1] !== name) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || running(pid)) continue;
+    try {
+      unlinkSync(join(dir, e));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
 
 export function writeFileAtomic(path: string, data: Uint8Array): void {
   // Write through symlinks: replace the file they point at, not the link itself.
@@ -42,6 +83,7 @@ export function writeFileAtomic(path: string, data: Uint8Array): void {
       closeSync(fd);
     }
     renameSync(tmp, target);
+    removeLeftovers(dir, basename(target));
   } catch (err) {
     try {
       unlinkSync(tmp);

@@ -33,6 +33,8 @@ export interface CliIO {
   workerScript?: string;
 }
 
+const UNDECODABLE = 'cannot decode: the bytes are not valid UTF-8, UTF-16 or GB18030 (a mixed or damaged encoding); save the file as UTF-8';
+
 const NOT_A_REPORT: LintResult = { templateVersion: null, year: null, yearSource: null, diagnostics: [] };
 
 class FileProblem extends Error {
@@ -141,7 +143,9 @@ function checkFile(job: CheckJob): FileReport {
 
   try {
     const decoded = decodeBytes(bytes);
-    if (decoded.kind === 'binary') return base;
+    // NUL bytes: not text at all (an image or a PDF named .txt), so not a report. Text bytes that no
+    // encoding explains (UTF-8 and GB18030 mixed, a damaged download) may well be a report: say so.
+    if (decoded.kind === 'binary') return decoded.reason === 'undecodable' ? { ...base, error: UNDECODABLE } : base;
     let text = decoded.text;
     let result = lintText(text, lintOptions);
     let fixed = false;
