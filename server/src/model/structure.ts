@@ -171,8 +171,12 @@ export function findYear(title: Structure['title'], blocks: Block[], sections: S
   let openingChecked = false;
   for (const b of blocks) {
     if (b.kind !== 'para' || b.para.span.start >= body.end) continue;
-    const f = foldYears(foldedText(b.para));
-    if (!evidence.period && f.includes('统计')) {
+    if (evidence.period && (openingChecked || !overview)) break;
+    // foldYears keeps the length and touches only numerals before 年: look for 统计 in the folded text
+    // first, and fold the years only of the paragraphs that are read.
+    const folded = foldedText(b.para);
+    if (!evidence.period && folded.includes('统计')) {
+      const f = foldYears(folded);
       const m = PERIOD.exec(f);
       if (m) {
         const i = m.index + m[0].lastIndexOf(m[2]!);
@@ -180,8 +184,9 @@ export function findYear(title: Structure['title'], blocks: Block[], sections: S
       }
     }
     // Only the paragraph opening section 一 counts (“2019年，我镇…”), never later mentions.
-    if (!openingChecked && overview && f.trim() && b.para.span.start >= overview.content.start && b.para.span.start < overview.content.end) {
+    if (!openingChecked && overview && folded.trim() && b.para.span.start >= overview.content.start && b.para.span.start < overview.content.end) {
       openingChecked = true;
+      const f = foldYears(folded);
       const m = OPENING.exec(f);
       if (m) {
         const i = f.indexOf(m[1]!);
