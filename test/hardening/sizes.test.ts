@@ -24,16 +24,24 @@ function best(f: () => void, runs: number): number {
   return min;
 }
 
-/** Lints `make(n)` and `make(n / 10)`; returns the time ratio after checking the big result's ranges. */
+/**
+ * Lints `make(n)` and `make(n / 10)`; returns the time ratio after checking the big result's ranges.
+ * A busy machine can stall one run; a quadratic cost shows in every attempt, so up to three are made.
+ */
 function growth(make: (n: number) => string, n: number): { ratio: number; big: number; small: number } {
   const bigText = make(n);
   const smallText = make(Math.round(n / 10));
   const result = lintText(bigText); // also warms up
   expect(rangeProblems(bigText, result)).toEqual([]);
   lintText(smallText);
-  const small = best(() => lintText(smallText), 5);
-  const big = best(() => lintText(bigText), 2);
-  return { ratio: big / Math.max(small, 0.5), big, small };
+  let g = { ratio: Infinity, big: 0, small: 0 };
+  for (let attempt = 0; attempt < 3 && g.ratio >= 30; attempt++) {
+    const small = best(() => lintText(smallText), 5);
+    const big = best(() => lintText(bigText), 2);
+    const ratio = big / Math.max(small, 0.5);
+    if (ratio < g.ratio) g = { ratio, big, small };
+  }
+  return g;
 }
 
 /** Seed 003 (tab rows) with `n` copies of its （一）予以公开 row inside table 三. */

@@ -86,7 +86,19 @@ export function headingText(section: SectionDef): string {
   return `${section.numeral}、${section.heading}`;
 }
 
+/** Rendered sections per template: section-missing offers one as its fix on every check of a report that lacks it. */
+const sectionCache = new WeakMap<TemplateDef, Map<string, string>>();
+
 export function renderSection(template: TemplateDef, section: SectionDef, layout: RowLayout, eol: string): string {
+  let byKey = sectionCache.get(template);
+  if (!byKey) sectionCache.set(template, (byKey = new Map()));
+  const key = `${section.id}\u0000${layout}\u0000${eol}`;
+  let out = byKey.get(key);
+  if (out === undefined) byKey.set(key, (out = renderSectionUncached(template, section, layout, eol)));
+  return out;
+}
+
+function renderSectionUncached(template: TemplateDef, section: SectionDef, layout: RowLayout, eol: string): string {
   const heading = layout === 'markdown' ? `## ${headingText(section)}` : layout === 'html' ? `<p>${headingText(section)}</p>` : headingText(section);
   let out = heading + eol;
   const tables = template.tables.filter((t) => t.section === section.id);

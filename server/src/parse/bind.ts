@@ -9,7 +9,7 @@ import type { BoundPart, BoundRow, BoundTable, Cell } from '../model/types';
 import type { PartDef, RowDef, TableDef, TemplateDef } from '../templates/schema';
 import type { Block, Field, RowBlock } from './blocks';
 import { LabelMatcher, matcherFor, type LabelHit } from './labels';
-import { classifyField, fold, type FieldClass } from './values';
+import { classifyField, foldedText, type FieldClass } from './values';
 
 /**
  * The rowIndex key (`${part}/${row}`) and the cellIndex keys (`${row}/${column}`, in column order) of a
@@ -63,9 +63,10 @@ const ENUM_WORD = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1
 
 /** True for a paragraph line that may be part of a table (no sentence punctuation, short). */
 function tableish(text: string): boolean {
+  // length first: the narrative is most of a report, and it need not be scanned for punctuation
+  if (text.length > 90) return false;
   if (FOOTER.test(text)) return false;
-  if (text.includes('。') || text.includes('；') || text.includes('！')) return false;
-  return text.length <= 90;
+  return !(text.includes('。') || text.includes('；') || text.includes('！'));
 }
 
 /** Splits a plain-text line into cells: runs of label words are one label, each number its own cell. */
@@ -138,7 +139,7 @@ export class Binder {
         else for (const f of b.fields) this.streamField(f);
       } else if (b.kind === 'para') {
         const t = b.para.text;
-        if (!tableish(fold(t))) continue;
+        if (!tableish(foldedText(b.para))) continue;
         const fields = tokenizePlain(t, b.para.span.start, b.para.offsets);
         for (const f of fields) this.streamField(f);
       }
