@@ -48,14 +48,24 @@ function say(line) {
   process.stdout.write(`${line}\n`);
 }
 
-/** Runs one named check; a failure is recorded (with a screenshot) and the run goes on. */
+let failedInARow = 0;
+const MAX_FAILED_IN_A_ROW = 5;
+
+/**
+ * Runs one named check; a failure is recorded (with a screenshot) and the run goes on, unless
+ * MAX_FAILED_IN_A_ROW checks failed one after the other (the workbench is then likely broken, and each
+ * further check would only wait out its timeout): then the run stops.
+ */
 async function check(name, fn) {
   const t0 = Date.now();
+  if (failedInARow >= MAX_FAILED_IN_A_ROW) throw new Error(`${MAX_FAILED_IN_A_ROW} checks failed in a row; stopping before "${name}"`);
   try {
     await fn();
+    failedInARow = 0;
     results.push({ name, ok: true });
     say(`  ✔ ${name} (${Date.now() - t0} ms)`);
   } catch (err) {
+    failedInARow++;
     results.push({ name, ok: false });
     const file = join(shotDir, `failed-${results.length}.png`);
     await page?.screenshot({ path: file }).catch(() => {});
@@ -424,6 +434,6 @@ main().catch(async (err) => {
   say(`UI test could not run: ${err?.stack ?? err}`);
   await cleanupAll();
   const passed = results.filter((r) => r.ok).length;
-  say(`${passed} passed, ${results.length - passed + 1} failed`);
+  say(`${passed} passed, ${Math.max(1, results.length - passed)} failed`);
   process.exit(1);
 });
