@@ -2,7 +2,10 @@
 // noisy: a before/after pair measured minutes apart says little; measured call by call it does).
 // Usage: node bench/ab.mjs <before/engine.js> <after/engine.js> [--warmup ms] [--rounds n]
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { REPO } from './lib/build.mjs';
+import { toMarkdown } from './lib/markdown.mjs';
 import { GROW_BASE, grow, seeds } from './lib/reports.mjs';
 import { summarize } from './lib/stats.mjs';
 
@@ -16,6 +19,10 @@ const rounds = Number(opt('--rounds', 300));
 
 const docs = seeds().map((s) => ({ name: s.name, text: s.text }));
 const base = docs.find((d) => d.name === GROW_BASE).text;
+// the same reports as Markdown (as bench/engine.mjs compares them with markdownlint), and the fixture
+for (const s of seeds()) docs.push({ name: `${s.name} as Markdown`, text: toMarkdown(engines[0], s.text) });
+const fixture = join(REPO, 'test/fixtures/layouts/markdown.md');
+if (existsSync(fixture)) docs.push({ name: 'layouts/markdown.md', text: readFileSync(fixture, 'utf8') });
 docs.push({ name: 'generated 200 KB', text: grow(base, 200_000), every: 10 });
 docs.push({ name: 'generated 2 MB', text: grow(base, 2_000_000), every: 60 });
 
@@ -38,8 +45,8 @@ for (let r = 0; r < rounds; r++) {
     }
   });
 }
-console.log('document                       A median   B median   B/A      A p95    B p95');
+console.log('document                                  A median   B median   B/A      A p95    B p95');
 docs.forEach((d, i) => {
   const [x, y] = samples[i].map(summarize);
-  console.log(`${d.name.padEnd(30)} ${x.median.toFixed(3).padStart(8)} ${y.median.toFixed(3).padStart(10)} ${(y.median / x.median).toFixed(2).padStart(6)} ${x.p95.toFixed(3).padStart(9)} ${y.p95.toFixed(3).padStart(8)}`);
+  console.log(`${d.name.padEnd(41)} ${x.median.toFixed(3).padStart(8)} ${y.median.toFixed(3).padStart(10)} ${(y.median / x.median).toFixed(2).padStart(6)} ${x.p95.toFixed(3).padStart(9)} ${y.p95.toFixed(3).padStart(8)}`);
 });

@@ -72,7 +72,10 @@ function render({ started, load0, load1, engine, cli, lsp, sizes }) {
   // ratios
   const mlRatios = docs.map((d) => ({ d, em: by(d, 'engine (md)'), ml: by(d, 'markdownlint (md)') })).filter((x) => x.em && x.ml);
   const blRatios = docs.map((d) => ({ d, eb: by(d, 'engine (bytes)'), bl: by(d, 'baseline') })).filter((x) => x.eb && x.bl);
-  const worstMl = Math.max(...mlRatios.map((x) => x.em.median / x.ml.median));
+  const generated = (d) => d.startsWith('generated');
+  const worstOf = (list) => list.reduce((w, x) => (x.em.median / x.ml.median > w.r ? { r: x.em.median / x.ml.median, d: x.d } : w), { r: 0, d: '' });
+  const worstReport = worstOf(mlRatios.filter((x) => !generated(x.d)));
+  const worstLarge = worstOf(mlRatios.filter((x) => generated(x.d)));
   const worstBl = Math.max(...blRatios.map((x) => x.eb.median / x.bl.median));
   const r200 = by('generated 200 KB', 'engine');
   const r2m = by('generated 2 MB', 'engine');
@@ -92,7 +95,8 @@ function render({ started, load0, load1, engine, cli, lsp, sizes }) {
   L.push('## Targets', '');
   L.push('| target | measured | |');
   L.push('|---|---|---|');
-  L.push(`| engine ≤ 1/20 of markdownlint’s time on the same Markdown | worst ratio ${worstMl.toFixed(3)} (1/${(1 / worstMl).toFixed(0)}) over ${mlRatios.length} documents | ${pass(worstMl <= 0.05)} |`);
+  L.push(`| engine ≤ 1/20 of markdownlint’s time on the same Markdown: reports (the seeds, the Markdown fixture) | worst ${worstReport.r.toFixed(3)} = 1/${(1 / worstReport.r).toFixed(0)} (${worstReport.d}) | ${pass(worstReport.r <= 0.05)} |`);
+  L.push(`| the same on the generated 200 KB and 2 MB reports (long narrative) | worst ${worstLarge.r.toFixed(3)} = 1/${(1 / worstLarge.r).toFixed(0)} (${worstLarge.d}) | ${pass(worstLarge.r <= 0.05)} |`);
   L.push(`| engine ≤ 20× the baseline (decode + split into lines) | worst ${worstBl.toFixed(1)}× over ${blRatios.length} documents | ${pass(worstBl <= 20)} |`);
   L.push(`| linear growth: 2 MB ≤ 12× the 200 KB time | ${growth.toFixed(2)}× (${fmt(r2m.median, 1)} ms / ${fmt(r200.median, 2)} ms; 10× the bytes) | ${pass(growth <= 12)} |`);
   L.push(`| LSP didChange → diagnostics p95 < 20 ms for a seed | worst seed p95 ${worstSeedP95.toFixed(1)} ms (p50 ${Math.max(...seedTyping.map((t) => t.median)).toFixed(1)} ms) | ${pass(worstSeedP95 < 20)} |`);
