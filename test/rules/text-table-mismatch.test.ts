@@ -214,14 +214,16 @@ describe('收到/受理/新收 … 申请 N 件 → 一、本年新收 总计', 
   });
 
   it('未收到/没有收到/无 … 申请 means 0 (no quick fix)', () => {
-    for (const s of ['2021年全乡未收到政府信息公开申请。', '本年度没有收到政府信息公开申请。', '本年度无政府信息公开申请。', '2021年，未收到依申请公开事项。']) {
+    for (const s of ['2021年全乡未收到政府信息公开申请。', '本年度没有收到政府信息公开申请。', '本年度无政府信息公开申请。', '2021年，未收到依申请公开事项。', '本年度未曾收到政府信息公开申请。', '本年度并未 收到政府信息公开申请。']) {
       const text = ov(s);
       const ds = ttm(text);
       expect(ds, s).toHaveLength(1);
       expect(ds[0]!.data).toMatchObject({ row: 'new', stated: '0', tableValue: '11' });
       expect(ds[0]!.fixes).toBeUndefined();
-      expect(covered(text, ds[0]!)).toMatch(/^(未收到|没有收到|无)$/);
+      expect(covered(text, ds[0]!)).toMatch(/^(未收到|没有收到|无|未曾收到|并未 收到)$/);
     }
+    // a negation that does not open a count clause (无缝, 未按规定) says nothing about the tables
+    expect(ttm(ov('做到无缝衔接，确保申请办理不断档。对未按规定办理申请的严肃问责。'))).toEqual([]);
     // 一 = 0: silent
     expect(ttm(report({ overview: '2021年全乡未收到政府信息公开申请。', newTotal: '0' }).replace('9\t2\t0\t0\t0\t0\t0', '0\t0\t0\t0\t0\t0\t0'))).toEqual([]);
   });
@@ -317,6 +319,8 @@ describe('行政复议 / 行政诉讼 → 表四', () => {
     expect(covered(text, ds[0]!)).toBe('未发生');
     expect(ds.every((d) => !d.fixes)).toBe(true);
     expect(ttm(ov('行政复议、行政诉讼均未发生。'))).toHaveLength(2);
+    expect(ttm(ov('行政复议、行政诉讼均无。'))).toHaveLength(2);
+    expect(ttm(ov('行政复议、行政诉讼均无'))).toHaveLength(2);
   });
 
   it('各 and 分别', () => {

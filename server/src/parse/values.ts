@@ -13,15 +13,20 @@ const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2212]/;
 /** Folds full-width ASCII and odd spaces/minus signs to ASCII, keeping the length unchanged. */
 export function fold(s: string): string {
   if (!FOLDABLE.test(s)) return s;
+  // copy the runs between foldable characters whole (Chinese prose folds its ，：（） every few characters)
   let out = '';
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) out += ' ';
-    else if (c === 0x2212) out += '-';
-    else out += s[i];
+    let to: string;
+    if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) to = ' ';
+    else if (c === 0x2212) to = '-';
+    else continue;
+    out += s.slice(run, i) + to;
+    run = i + 1;
   }
-  return out;
+  return out + s.slice(run);
 }
 
 /** A paragraph's text folded once and cached on it (paragraphs are read by several rules). */

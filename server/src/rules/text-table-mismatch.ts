@@ -12,7 +12,8 @@
 import Big from 'big.js';
 import type { Span } from '../core/types';
 import type { BoundTable, Cell, Paragraph, ReportModel } from '../model/types';
-import { fold } from '../parse/values';
+import { foldedText } from '../parse/values';
+import { decEq } from '../core/decimal';
 import type { Evaluation } from './relations';
 import type { Localized, RawFinding, Rule } from './types';
 import { cellName, L, type SpanCellRef } from './util';
@@ -225,7 +226,7 @@ function parseChinese(s: string): number | null {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Space, tab, line breaks, zero-width space, BOM (the text is folded: U+3000 and NBSP are spaces). */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x200b || c === 0xfeff;
-const isCnNum = (c: number) => CN_DIGIT.has(c) || CN_UNIT.has(c);
+const isCnNum = (c: number) => (CLASS[c]! & C_CN) !== 0;
 const HUNDRED = '百'.charCodeAt(0);
 const THOUSAND = '千'.charCodeAt(0);
 const TEN_THOUSAND = '万'.charCodeAt(0);
@@ -306,6 +307,32 @@ function readNumber(f: string, i: number): { tok: Tok; next: number } | null {
   return { tok: { t: 'other', s: i, e: j }, next: j };
 }
 
+/** End of the word `wordAt` found last. */
+let wordEnd = 0;
+
+/**
+ * The longest dictionary word at f[i] (spaces inside a word are skipped: “行政 复议” from wrapped
+ * text), its end in `wordEnd`; undefined when none starts there.
+ */
+function wordAt(f: string, i: number): Node['tok'] {
+  let node: Node | undefined = ROOT;
+  let best: Node['tok'] = undefined;
+  for (let j = i, steps = 0; node && j < f.length && steps < 24; steps++) {
+    const cj = f.charCodeAt(j);
+    if (j > i && isSpace(cj)) {
+      j++;
+      continue;
+    }
+    node = node.next.get(cj);
+    j++;
+    if (node?.tok) {
+      best = node.tok;
+      wordEnd = j;
+    }
+  }
+  return best;
+}
+
 function tokenize(f: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   let i = from;
@@ -332,25 +359,12 @@ function tokenize(f: string, from: number, to: number): Tok[] {
       i = n.next;
       continue;
     }
-    // longest dictionary word; spaces inside a word are skipped (“行政 复议” from wrapped text)
-    let node: Node | undefined = ROOT;
-    let best: { end: number; tok: NonNullable<Node['tok']> } | null = null;
-    let j = i;
-    for (let steps = 0; node && j < f.length && steps < 24; steps++) {
-      const cj = f.charCodeAt(j);
-      if (j > i && isSpace(cj)) {
-        j++;
-        continue;
-      }
-      node = node.next.get(cj);
-      j++;
-      if (node?.tok) best = { end: j, tok: node.tok };
-    }
-    if (best) {
-      const tok: Tok = { t: best.tok.t, s: i, e: best.end, w: best.tok.w };
-      if (best.tok.k) tok.k = best.tok.k;
+    const word = wordAt(f, i);
+    if (word) {
+      const tok: Tok = { t: word.t, s: i, e: wordEnd, w: word.w };
+      if (word.k) tok.k = word.k;
       out.push(tok);
-      i = best.end;
+      i = wordEnd;
     } else {
       pushOther(i, i + 1);
       i++;
@@ -487,9 +501,9 @@ function chunksOf(model: ReportModel): Chunk[] {
       if (join && cur) {
         cur.starts.push(cur.text.length);
         cur.paras.push(p);
-        cur.text += fold(p.text);
+        cur.text += foldedText(p);
       } else {
-        cur = { section: sec.id, paras: [p], starts: [0], text: fold(p.text) };
+        cur = { section: sec.id, paras: [p], starts: [0], text: foldedText(p) };
         out.push(cur);
       }
       prev = p;
@@ -1180,13 +1194,39 @@ function negation(toks: Tok[], a: number, b: number, n: number, ctx: SentenceCtx
 function worthReading(f: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = CLASS[f.charCodeAt(k)]!;
-    if (c & C_NEG) return true;
+    if (c & C_NEG) {
+      if (mayNegate(f, k, to)) return true;
+      continue;
+    }
     if (!(c & (C_MEASURE | C_BARE)) && k !== to - 1) continue;
     let p = c & (C_MEASURE | C_BARE) ? k - 1 : k;
     while (p >= from && k - p <= 4 && CLASS[f.charCodeAt(p)]! & C_SKIP) p--;
     if (p < from) continue;
     const d = CLASS[f.charCodeAt(p)]!;
     if (d & C_DIGIT || (c & C_MEASURE && d & C_CN)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the negation character at f[k] may open a clause `negation` reads: “未收到…申请”, “无行政复议…”,
+ * “…均未发生”, “…均无。”. What follows the negation word (未, or a longer one such as 没有, 均未, 未曾)
+ * must be the end of the clause or a filler, conjunction or key word; “无缝衔接”, “未按规定” are not
+ * negations of a count. A superset of what `negation` accepts, so that skipping a sentence never loses one.
+ */
+function mayNegate(f: string, k: number, to: number): boolean {
+  const ends = [k + 1];
+  for (const s of [k - 1, k]) {
+    if (s < 0) continue;
+    const w = wordAt(f, s);
+    if (w?.t === 'neg' && wordEnd > k) ends.push(wordEnd);
+  }
+  for (const e of ends) {
+    let i = e;
+    while (i < to && isSpace(f.charCodeAt(i))) i++;
+    if (i >= to) return true;
+    const w = wordAt(f, i);
+    if (w && (w.t === 'fill' || w.t === 'conj' || w.t === 'key' || w.t === 'sep' || w.t === 'end' || w.t === 'close')) return true;
   }
   return false;
 }
@@ -1276,26 +1316,26 @@ function finding(st: Statement, chunk: Chunk, ev: Evaluation, source: string): R
   let read: Read;
   if (agree) {
     // several readings: only when they all say the same
-    if (!reads.every((r) => r!.value.eq(reads[0]!.value))) return null;
+    if (!reads.every((r) => decEq(r!.value, reads[0]!.value))) return null;
     target = st.targets[0]!;
     read = reads[0]!;
   } else if (st.targets.length === 1) {
     target = st.targets[0]!;
     read = reads[0]!;
   } else return null;
-  if (read.value.eq(stated)) return null;
+  if (decEq(read.value, stated)) return null;
   // The table contradicts itself there (a suspect cell, a total that is not the sum of its parts) and
   // the text agrees with the other reading: the arithmetic rules report it, not this one.
-  if (alternatives(read, ev).some((v) => v.eq(stated))) return null;
+  if (alternatives(read, ev).some((v) => decEq(v, stated))) return null;
   if (st.alt) {
     const alt = readTarget(st.alt, ev);
-    if (!alt || alt.value.eq(stated)) return null;
+    if (!alt || decEq(alt.value, stated)) return null;
   }
   let note: Localized | null = null;
   let fix = st.fix && !st.negation;
   if (st.carriedNote) {
     const both = readTarget(st.carriedNote, ev);
-    if (both && both.value.eq(stated)) {
+    if (both && decEq(both.value, stated)) {
       note = L('（该数与“一、本年新收”加“二、上年结转”之和相同：若含上年结转，请在文中写明）', ' (it equals new plus carried-over applications: if it includes those carried over, say so)');
       fix = false;
     }
