@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import { L, cellName } from './util';
 import { valueCells } from './cells';
+import { decNegative } from '../core/decimal';
 
 export const rule: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const rule: Rule = {
   check({ model }) {
     const out = [];
     for (const { table, cell, column } of valueCells(model)) {
-      if (cell.value.kind !== 'number' || column.domain === 'signed-count' || !cell.value.value.lt(0)) continue;
+      if (cell.value.kind !== 'number' || column.domain === 'signed-count' || !decNegative(cell.value.value)) continue;
       const name = cellName(table, cell.row, cell.column);
       out.push({
         code: 'cell-negative',

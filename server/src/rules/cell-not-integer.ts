@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import { L, cellName } from './util';
 import { valueCells } from './cells';
+import { decWhole } from '../core/decimal';
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const rule: Rule = {
     const out = [];
     for (const { table, cell, column } of valueCells(model)) {
       if (cell.value.kind !== 'number' || (column.domain !== 'count' && column.domain !== 'signed-count')) continue;
-      if (cell.value.value.round(0, 0).eq(cell.value.value)) continue;
+      if (decWhole(cell.value.value)) continue;
       const name = cellName(table, cell.row, cell.column);
       out.push({
         code: 'cell-not-integer',

@@ -7,6 +7,7 @@
 import Big from 'big.js';
 import type { BalanceRelationDef, RelationDef, SumRelationDef, TableDef } from '../templates/schema';
 import type { BoundTable, Cell, ReportModel } from '../model/types';
+import { decEq, decNegative, decSum, decWhole } from '../core/decimal';
 
 export interface Slot {
   row: string;
@@ -208,7 +209,7 @@ export function evaluate(model: ReportModel): Evaluation {
         const vals = inst.addends.map((a) => valueOf(a.cell));
         if (vals.some((v) => v === null)) continue;
         const anyFilled = inst.addends.some((a) => a.cell!.value.kind === 'number' || (a.cell!.value.kind === 'blank' && resolved.has(a.cell!) && computedTotals.has(a.cell!)));
-        const v = vals.reduce((x, y) => x!.plus(y!), ZERO)!;
+        const v = decSum(vals as Big[]);
         resolved.set(c, v);
         if (anyFilled) computedTotals.set(c, { value: v, instance: inst });
         break;
@@ -224,15 +225,15 @@ export function evaluate(model: ReportModel): Evaluation {
       const parts = inst.addends.map((a) => valueOf(a.cell));
       if (reported === null || parts.some((p) => p === null)) continue;
       inst.reported = reported;
-      inst.computed = parts.reduce((x, y) => x!.plus(y!), ZERO)!;
-      inst.holds = inst.reported.eq(inst.computed);
+      inst.computed = decSum(parts as Big[]);
+      inst.holds = decEq(inst.reported, inst.computed);
     } else {
       const left = inst.addends.map((a) => valueOf(a.cell));
       const right = inst.right.map((a) => valueOf(a.cell));
       if (left.some((p) => p === null) || right.some((p) => p === null)) continue;
-      inst.reported = left.reduce((x, y) => x!.plus(y!), ZERO)!;
-      inst.computed = right.reduce((x, y) => x!.plus(y!), ZERO)!;
-      inst.holds = inst.reported.eq(inst.computed);
+      inst.reported = decSum(left as Big[]);
+      inst.computed = decSum(right as Big[]);
+      inst.holds = decEq(inst.reported, inst.computed);
     }
   }
 
@@ -266,7 +267,7 @@ function findSuspects(
     const found: Suspect[] = [];
     for (const cell of candidates) {
       const v = solveFor(failing[0]!, cell, valueOf);
-      if (!v || v.lt(0) || !isWhole(v, cell)) continue;
+      if (!v || decNegative(v) || !decWhole(v)) continue;
       const involved = byCell.get(cell) ?? [];
       const ok = involved.every((inst) => holdsWith(inst, cell, v, valueOf) !== false);
       if (ok && failing.every((f) => holdsWith(f, cell, v, valueOf) === true)) found.push({ cell, value: v, explains: failing });
@@ -279,19 +280,14 @@ function findSuspects(
   return { suspects, explained };
 }
 
-function isWhole(v: Big, cell: Cell): boolean {
-  void cell;
-  return v.round(0, Big.roundDown).eq(v);
-}
-
 function sideSum(slots: { cell: Cell | null }[], cell: Cell, v: Big, valueOf: (c: Cell | null) => Big | null): Big | null {
-  let s = ZERO;
+  const vals: Big[] = [];
   for (const x of slots) {
     const val = x.cell === cell ? v : valueOf(x.cell);
     if (val === null) return null;
-    s = s.plus(val);
+    vals.push(val);
   }
-  return s;
+  return decSum(vals);
 }
 
 function holdsWith(inst: RelationInstance, cell: Cell, v: Big, valueOf: (c: Cell | null) => Big | null): boolean | null {
@@ -299,12 +295,12 @@ function holdsWith(inst: RelationInstance, cell: Cell, v: Big, valueOf: (c: Cell
     const total = inst.total!.cell === cell ? v : valueOf(inst.total!.cell);
     const parts = sideSum(inst.addends, cell, v, valueOf);
     if (total === null || parts === null) return null;
-    return total.eq(parts);
+    return decEq(total, parts);
   }
   const l = sideSum(inst.addends, cell, v, valueOf);
   const r = sideSum(inst.right, cell, v, valueOf);
   if (l === null || r === null) return null;
-  return l.eq(r);
+  return decEq(l, r);
 }
 
 /** The value `cell` must take for `inst` to hold (cells appear at most once per side). */
@@ -314,18 +310,20 @@ function solveFor(inst: RelationInstance, cell: Cell, valueOf: (c: Cell | null) 
   const onLeft = lhs.some((s) => s.cell === cell);
   const same = onLeft ? lhs : rhs;
   const other = onLeft ? rhs : lhs;
-  let otherSum = ZERO;
+  const otherVals: Big[] = [];
   for (const s of other) {
     const v = valueOf(s.cell);
     if (v === null) return null;
-    otherSum = otherSum.plus(v);
+    otherVals.push(v);
   }
-  let rest = ZERO;
+  const restVals: Big[] = [];
   for (const s of same) {
     if (s.cell === cell) continue;
     const v = valueOf(s.cell);
     if (v === null) return null;
-    rest = rest.plus(v);
+    restVals.push(v);
   }
+  const otherSum = decSum(otherVals);
+  const rest = decSum(restVals);
   return otherSum.minus(rest);
 }
