@@ -7,7 +7,7 @@
 // Usage: node bench/cli.mjs [--cli server/out/cli.js] [--files 1000] [--runs 5] [--jobs 1,2,auto] [--json]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './lib/build.mjs';
@@ -52,7 +52,20 @@ export async function run() {
     const mismatches = [];
     // one untimed run per configuration (file cache, corpus on disk), then interleaved timed runs
     for (const j of jobsList) await runOnce(['--format', 'json', '--exit-zero', '--jobs', j, '.'], dir);
+    // The control: two separate processes at once, each on half the folders. It shows how much
+    // parallel capacity the machine has for this work, whatever the CLI does with threads.
+    const batches = readdirSync(dir).sort();
+    const halves = [batches.slice(0, batches.length >> 1), batches.slice(batches.length >> 1)];
+    const split = [];
+    const splitRun = async () => {
+      const t0 = performance.now();
+      const rs = await Promise.all(halves.map((h) => runOnce(['--format', 'json', '--exit-zero', ...h], dir)));
+      if (rs.some((x) => x.code !== 0)) throw new Error(`split run failed: ${rs.map((x) => x.stderr).join('')}`);
+      return performance.now() - t0;
+    };
+    await splitRun();
     for (let r = 0; r < runs; r++) {
+      split.push(await splitRun());
       for (const j of jobsList) {
         const res = await runOnce(['--format', 'json', '--exit-zero', '--jobs', j, '.'], dir);
         if (res.code !== 0) throw new Error(`cli --jobs ${j} exited ${res.code}: ${res.stderr}`);
@@ -65,7 +78,9 @@ export async function run() {
       const s = summarize(results.get(j));
       return { jobs: j, ...s, mbPerSec: corpusBytes / 1e6 / (s.median / 1000) };
     });
-    return { files, corpusBytes, runs, startup: summarize(startup), outputBytes: reference.outBytes, identical: mismatches.length === 0, mismatches, rows };
+    const sp = summarize(split);
+    const splitRow = { ...sp, mbPerSec: corpusBytes / 1e6 / (sp.median / 1000) };
+    return { files, corpusBytes, runs, startup: summarize(startup), outputBytes: reference.outBytes, identical: mismatches.length === 0, mismatches, rows, split: splitRow };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -77,6 +92,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else {
     console.log(`${res.files} files, ${(res.corpusBytes / 1e6).toFixed(2)} MB; node start-up + bundle load (--version): median ${res.startup.median.toFixed(0)} ms`);
     for (const r of res.rows) console.log(`--jobs ${String(r.jobs).padEnd(5)} median ${r.median.toFixed(0).padStart(6)} ms  p95 ${r.p95.toFixed(0).padStart(6)} ms  ${r.mbPerSec.toFixed(2).padStart(7)} MB/s`);
+    console.log(`control: 2 processes at once, half the folders each: median ${res.split.median.toFixed(0)} ms  ${res.split.mbPerSec.toFixed(2)} MB/s`);
     console.log(`output identical across --jobs: ${res.identical ? 'yes' : `NO (${res.mismatches.join(', ')})`}`);
   }
 }

@@ -140,7 +140,8 @@ function render({ started, load0, load1, engine, cli, lsp, sizes }) {
   L.push('');
   L.push('| --jobs | median s | p95 s | MB/s | files/s |');
   L.push('|---|---:|---:|---:|---:|');
-  for (const r of cli.rows) L.push(`| ${r.jobs} | ${(r.median / 1000).toFixed(2)} | ${(r.p95 / 1000).toFixed(2)} | ${r.mbPerSec.toFixed(2)} | ${(cli.files / (r.median / 1000)).toFixed(0)} |`);
+  for (const r of cli.rows) L.push(`| ${r.jobs === 'auto' ? `auto (= ${Math.max(1, availableParallelism() - 1)})` : r.jobs} | ${(r.median / 1000).toFixed(2)} | ${(r.p95 / 1000).toFixed(2)} | ${r.mbPerSec.toFixed(2)} | ${(cli.files / (r.median / 1000)).toFixed(0)} |`);
+  L.push(`| control: 2 separate processes at once, half the folders each | ${(cli.split.median / 1000).toFixed(2)} | ${(cli.split.p95 / 1000).toFixed(2)} | ${cli.split.mbPerSec.toFixed(2)} | ${(cli.files / (cli.split.median / 1000)).toFixed(0)} |`);
   L.push('');
   L.push(`Output (stdout and stderr) byte-identical for every --jobs setting: ${cli.identical ? 'yes' : `**no** (${cli.mismatches.join(', ')})`}.`);
   const one = cli.rows.find((r) => r.jobs === '1');
@@ -148,7 +149,7 @@ function render({ started, load0, load1, engine, cli, lsp, sizes }) {
   L.push('');
   L.push(
     best.jobs === '1'
-      ? `On this ${availableParallelism()}-core machine worker threads do not pay: a single-threaded run already keeps more than one core busy (V8 compiles and collects garbage on background threads), and every worker warms up its own JIT. They are for machines with more cores; the default stays 1.`
+      ? `On this ${availableParallelism()}-core machine worker threads do not pay, and the control says why: two independent processes, each on half the folders, take ${(cli.split.median / one.median).toFixed(2)}× the time of one process on all of them, so there is no spare core for this work. A single-threaded run already keeps more than one core busy (V8 compiles and collects garbage on background threads, and the main thread reads and prints). Worker threads are for machines with more cores; the default stays 1, and \`auto\` leaves one core free (on 2 cores it checks inline).`
       : `Best: --jobs ${best.jobs}, ${(one.median / best.median).toFixed(2)}× the single-threaded throughput.`,
   );
   L.push('');

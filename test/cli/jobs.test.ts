@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runInWorkers } from '../../server/src/cli/workers';
-import type { CheckJob, CheckOutcome } from '../../server/src/cli/run';
+import { resolveJobs, type CheckJob, type CheckOutcome } from '../../server/src/cli/run';
 import { buildCli, cleanTemps, copySeeds, parseJson, runCli, SEED0, SEED_FILES, seedText, tempDir } from './helpers';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -98,7 +98,16 @@ describe('--jobs', () => {
     }
   });
 
-  it('auto and 0 mean one thread per core, never more threads than files', () => {
+  it('auto leaves a core to the main thread and V8 (none on 2 cores), never more threads than files', () => {
+    expect(resolveJobs('auto', 1000, 2)).toBe(1);
+    expect(resolveJobs('auto', 1000, 1)).toBe(1);
+    expect(resolveJobs('auto', 1000, 8)).toBe(7);
+    expect(resolveJobs('auto', 3, 8)).toBe(3);
+    expect(resolveJobs(4, 2, 8)).toBe(2);
+    expect(resolveJobs(4, 0, 8)).toBe(1);
+  });
+
+  it('many more threads than files give the same output', () => {
     // Not observable from outside except through the output, which must not change: one file, many threads.
     const dir = tempDir();
     copySeeds(dir, [SEED0]);

@@ -19,7 +19,7 @@ export interface CliOptions {
   color?: boolean;
   help: boolean;
   version: boolean;
-  /** Worker threads to check files with: a number ≥ 1, or 'auto' (one per core). Default 1 (no workers). */
+  /** Worker threads to check files with: a number ≥ 1, or 'auto' (one per core but one). Default 1 (no workers). */
   jobs: number | 'auto';
 }
 
@@ -50,8 +50,8 @@ Options:
       --max-warnings <n>           exit 1 when there are more than n warnings
       --exit-zero                  exit 0 even when errors are found (usage and file problems still exit 2)
       --color, --no-color          force colours on or off (default: on for a terminal, off with NO_COLOR)
-  -j, --jobs <n|auto>              check files in n worker threads (0 or auto: one per core; default: 1,
-                                   no workers); the output is the same, in the same order
+  -j, --jobs <n|auto>              check files in n worker threads (0 or auto: one per core but one;
+                                   default: 1, no workers); the output is the same, in the same order
   -h, --help                       show this help
   -v, --version                    show the version
 

@@ -199,9 +199,13 @@ function settle(prepared: Prepared, outcome: CheckOutcome | undefined, s: Sessio
   return report;
 }
 
-/** The number of worker threads `--jobs` asks for (1 means: check inline, no workers). */
-export function resolveJobs(jobs: number | 'auto', files: number): number {
-  const wanted = jobs === 'auto' ? (typeof availableParallelism === 'function' ? availableParallelism() : cpus().length) : jobs;
+/**
+ * The number of worker threads `--jobs` asks for (1 means: check inline, no workers). `auto` leaves
+ * one core to the main thread and V8's own compiler and GC threads, which keep about 0.4 of a core
+ * busy beside a single-threaded check (bench/RESULTS.md): on 2 cores it checks inline.
+ */
+export function resolveJobs(jobs: number | 'auto', files: number, cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length): number {
+  const wanted = jobs === 'auto' ? cores - 1 : jobs;
   return Math.max(1, Math.min(wanted, files));
 }
 
