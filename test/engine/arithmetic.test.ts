@@ -112,7 +112,7 @@ describe('fixes touch only their cells', () => {
     for (const d of a.result.diagnostics) {
       for (const f of d.fixes ?? []) {
         for (const e of f.edits) {
-          const cell = a.model.tables.flatMap((t) => [...t.cellIndex.values()]).find((c) => {
+          const cell = a.model.tables.flatMap((t) => t.cellAt.filter((c) => c !== undefined)).find((c) => {
             const r = a.range(c.span);
             return r.start.line === e.range.start.line && r.start.character === e.range.start.character;
           });

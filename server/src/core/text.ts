@@ -1,6 +1,18 @@
 // Offsets ↔ LSP positions, and the normalisation used only for matching (never for what we report).
 import type { Position, Range, Span } from './types';
 
+/** Index of the last element of ascending `sorted` that is ≤ x (0 when none is; `sorted` is not empty). */
+export function lastAtMost(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Line starts of a text; `\r\n`, `\n` and lone `\r` all end a line, as LSP counts them. */
 export class LineIndex {
   readonly starts: number[];
@@ -29,14 +41,8 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    const line = lastAtMost(this.starts, o);
+    return { line, character: o - this.starts[line]! };
   }
 
   offset(p: Position): number {

@@ -12,6 +12,7 @@ import type { RelationInstance, Slot } from '../rules/relations';
 import type { ColumnDef, PartDef, RowDef, TableDef } from '../templates/schema';
 import { englishColumn, englishRow, englishSections } from '../engine';
 import { strings } from './strings';
+import { cellOf } from '../model/cell-index';
 
 // LSP enum values (vscode-languageserver-types), inlined so the worker bundle stays free of the protocol library.
 const SymbolKindNamespace = 3;
@@ -447,7 +448,7 @@ function lenses(a: Analysis): LensFact[] {
     const wrong = mine.filter((i) => i.kind === 'sum' && i.holds === false && !ev.explained.has(i)).length;
     const balance = mine.filter((i) => i.kind === 'balance' && i.holds === false && !ev.explained.has(i)).length;
     let blank = 0;
-    for (const cell of ev.computedTotals.keys()) if (cell.table === t.id && t.cellIndex.get(`${cell.row}/${cell.column}`) === cell) blank++;
+    for (const cell of ev.computedTotals.keys()) if (cell.table === t.id && cellOf(t, cell.row, cell.column) === cell) blank++;
     const parts: string[] = [];
     if (suspects) parts.push(s.lensSuspect(suspects));
     if (wrong) parts.push(s.lensWrong(wrong));

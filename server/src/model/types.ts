@@ -55,8 +55,8 @@ export interface BoundTable {
   tells: { text: string; span: Span }[];
   /** Row lookup: `${part}/${row}` → row. */
   rowIndex: Map<string, BoundRow>;
-  /** Cell lookup: `${row}/${column}` (row ids are unique within a table). */
-  cellIndex: Map<string, Cell>;
+  /** The cells by their ordinal in the template table (`model/cell-index.ts`: `cellOf(t, row, column)`). */
+  cellAt: (Cell | undefined)[];
 }
 
 export type HeadingMatch = 'exact' | 'variant' | 'typo';

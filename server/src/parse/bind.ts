@@ -10,18 +10,19 @@ import type { PartDef, RowDef, TableDef, TemplateDef } from '../templates/schema
 import type { Block, Field, RowBlock } from './blocks';
 import { LabelMatcher, matcherFor, type LabelHit } from './labels';
 import { classifyField, foldedText, type FieldClass } from './values';
+import { cellOrdinal } from '../model/cell-index';
 
 /**
- * The rowIndex key (`${part}/${row}`) and the cellIndex keys (`${row}/${column}`, in column order) of a
- * template row, built once per template: building and hashing fresh key strings for every cell of
- * every bound row was the binder's largest single cost.
+ * The rowIndex key (`${part}/${row}`) and the cells' ordinals (`model/cell-index.ts`, in column order)
+ * of a template row, built once per template: building and hashing fresh key strings for every cell
+ * of every bound row was the binder's largest single cost.
  */
-const keyCache = new WeakMap<PartDef, Map<string, { rowKey: string; cellKeys: string[] }>>();
-function keysOf(part: PartDef, row: RowDef): { rowKey: string; cellKeys: string[] } {
+const keyCache = new WeakMap<PartDef, Map<string, { rowKey: string; cellOrds: number[] }>>();
+function keysOf(table: TableDef, part: PartDef, row: RowDef): { rowKey: string; cellOrds: number[] } {
   let byRow = keyCache.get(part);
   if (!byRow) keyCache.set(part, (byRow = new Map()));
   let keys = byRow.get(row.id);
-  if (!keys) byRow.set(row.id, (keys = { rowKey: `${part.id}/${row.id}`, cellKeys: part.columns.map((c) => `${row.id}/${c.id}`) }));
+  if (!keys) byRow.set(row.id, (keys = { rowKey: `${part.id}/${row.id}`, cellOrds: part.columns.map((c) => cellOrdinal(table, row.id, c.id)) }));
   return keys;
 }
 
@@ -538,7 +539,7 @@ export class Binder {
         unknownRows: [],
         tells: [],
         rowIndex: new Map(),
-        cellIndex: new Map(),
+        cellAt: [],
       };
       this.bound.set(def.id, t);
     }
@@ -552,7 +553,7 @@ export class Binder {
     if (!p.def && p.values.filter((v) => v.cls.kind !== 'blank').length === 0) return;
     const t = this.table(p.table);
     this.headerSeen.add(p.table.id);
-    const keys = p.def ? keysOf(p.part, p.def) : null;
+    const keys = p.def ? keysOf(p.table, p.part, p.def) : null;
     const key = keys ? keys.rowKey : '';
     const isDuplicate = p.def ? t.rowIndex.has(key) : false;
     const def = isDuplicate ? null : p.def;
@@ -580,8 +581,8 @@ export class Binder {
     if (def) {
       bp.rows.push(row);
       t.rowIndex.set(key, row);
-      const cellKeys = keys!.cellKeys;
-      for (let i = 0; i < cells.length; i++) t.cellIndex.set(cellKeys[i]!, cells[i]!);
+      const cellOrds = keys!.cellOrds;
+      for (let i = 0; i < cells.length; i++) t.cellAt[cellOrds[i]!] = cells[i]!;
       this.stat(p.table.id).matched++;
       this.lastRow = row;
     } else {

@@ -8,6 +8,7 @@ import Big from 'big.js';
 import type { BalanceRelationDef, RelationDef, SumRelationDef, TableDef } from '../templates/schema';
 import type { BoundTable, Cell, ReportModel } from '../model/types';
 import { decEq, decNegative, decSum, decWhole } from '../core/decimal';
+import { cellOrdinal } from '../model/cell-index';
 
 export interface Slot {
   row: string;
@@ -60,8 +61,8 @@ const ZERO = new Big(0);
 interface Ref {
   row: string;
   column: string;
-  /** `${row}/${column}`, the table's cellIndex key, built once per template. */
-  key: string;
+  /** The cell's ordinal in the table (`model/cell-index.ts`), found once per template. */
+  ord: number;
 }
 
 interface Template {
@@ -70,7 +71,7 @@ interface Template {
   addends: Ref[];
 }
 
-const ref = (row: string, column: string): Ref => ({ row, column, key: `${row}/${column}` });
+const refIn = (table: TableDef) => (row: string, column: string): Ref => ({ row, column, ord: cellOrdinal(table, row, column) });
 
 function expandSum(def: SumRelationDef, table: TableDef): Template[] {
   const part = table.parts.find((p) => p.id === def.part);
@@ -78,6 +79,7 @@ function expandSum(def: SumRelationDef, table: TableDef): Template[] {
   const rowIds = part.rows.map((r) => r.id);
   const colIds = part.columns.map((c) => c.id);
   const out: Template[] = [];
+  const ref = refIn(table);
   const make = (r: string | undefined, c: string | undefined) => {
     const tr = def.total.row ?? r;
     const tc = def.total.column ?? c;
@@ -111,6 +113,7 @@ function expansions(table: TableDef) {
       const b = def as BalanceRelationDef;
       const part = table.parts.find((p) => p.id === b.part);
       const cols = b.eachColumn === 'all' ? (part?.columns.map((c) => c.id) ?? []) : b.eachColumn;
+      const ref = refIn(table);
       return {
         def,
         templates: cols.map((column): BalanceTemplate => ({
@@ -130,7 +133,7 @@ export function evaluate(model: ReportModel): Evaluation {
   const instances: RelationInstance[] = [];
   const byCell = new Map<Cell, RelationInstance[]>();
   const computedTotals = new Map<Cell, { value: Big; instance: RelationInstance }>();
-  const slot = (t: BoundTable, r: Ref): Slot => ({ row: r.row, column: r.column, cell: t.cellIndex.get(r.key) ?? null });
+  const slot = (t: BoundTable, r: Ref): Slot => ({ row: r.row, column: r.column, cell: (r.ord < 0 ? undefined : t.cellAt[r.ord]) ?? null });
 
   for (const t of model.tables) {
     for (const { def, templates } of expansions(t.def)) {

@@ -14,10 +14,12 @@ import type { Span } from '../core/types';
 import type { BoundTable, Cell, Paragraph, ReportModel } from '../model/types';
 import { foldedText } from '../parse/values';
 import { decEq } from '../core/decimal';
+import { lastAtMost } from '../core/text';
 import type { Evaluation } from './relations';
 import type { Localized, RawFinding, Rule } from './types';
 import { cellName, L, type SpanCellRef } from './util';
 import { bodyParagraphs, paraSpan } from './prose';
+import { cellOf } from '../model/cell-index';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -514,14 +516,7 @@ function chunksOf(model: ReportModel): Chunk[] {
 
 /** Index of the paragraph holding chunk text position x. */
 function paraAt(c: Chunk, x: number): number {
-  let lo = 0;
-  let hi = c.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (c.starts[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(c.starts, x);
 }
 
 /** Source span of chunk text [s, e); `crosses` when it runs over a line wrap. */
@@ -719,7 +714,7 @@ function readTarget(t: Target, ev: Evaluation): Read | null {
   let sum = new Big(0);
   const cells: Cell[] = [];
   for (const [row, col] of t.cells) {
-    const cell = t.table.cellIndex.get(`${row}/${col}`);
+    const cell = cellOf(t.table, row, col);
     if (!cell) return null;
     let v: Big | null = null;
     if (cell.value.kind === 'number') v = cell.value.value;

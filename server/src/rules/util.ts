@@ -4,6 +4,7 @@ import type { CellRef, Span } from '../core/types';
 import type { BoundTable, Cell, ReportModel } from '../model/types';
 import type { Localized, RawFinding, RawFix } from './types';
 import type { RelationInstance, Slot } from './relations';
+import { cellOf } from '../model/cell-index';
 
 export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
@@ -36,7 +37,7 @@ export function cellName(t: BoundTable, rowId: string, colId: string): string {
 }
 
 export function tableOf(model: ReportModel, cell: Cell): BoundTable {
-  return model.tables.find((t) => t.id === cell.table && t.cellIndex.get(`${cell.row}/${cell.column}`) === cell)!;
+  return model.tables.find((t) => t.id === cell.table && cellOf(t, cell.row, cell.column) === cell)!;
 }
 
 export function fmt(v: Big | null | undefined): string {
