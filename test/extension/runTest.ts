@@ -1,6 +1,6 @@
 // Runs the integration suite in a desktop VS Code downloaded by @vscode/test-electron (for
 // contributors with network access to VS Code's download servers; it cannot run on the project's
-// build machines, where the same suite runs inside code-server instead — see docs/EXTENSION.md).
+// build machines, where the same suite runs inside code-server instead — see README.md, “Development”).
 // Build first: npm run build && node scripts/build-extension-tests.mjs; then node test/extension/out/runTest.js
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,10 @@
 // Diagnostics over real LSP for each seed (test/fixtures/seeds/EXPECTED.md), their shape (code,
 // codeDescription, source, relatedInformation, data), and their lifecycle: no stale results after a
 // burst of edits, cleared on close, checked only when the document is a report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TestClient, buildOnce, codes, linesOf, seedText, seedUri } from './harness';
+import { TestClient, useSuiteClient, codes, linesOf, seedText, seedUri } from './harness';
 
 const S000 = '000_27ba472c7186d65d.txt';
 const S001 = '001_b2d2c71bcc05c0a2.txt';
@@ -13,16 +13,7 @@ const S003 = '003_d11106ab72934bbf.txt';
 const S004 = '004_cbd4f0ffc4ed64f1.txt';
 
 let client: TestClient;
-
-beforeAll(async () => {
-  await buildOnce();
-  client = new TestClient();
-  await client.initialize();
-});
-
-afterAll(async () => {
-  await client?.dispose();
-});
+useSuiteClient((c) => (client = c));
 
 const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total', 'total-blank', 'suspect-cell'];
 

@@ -1,7 +1,7 @@
 // The editor features over real LSP: quick fixes (applied, then re-checked), source.fixAll.nianbao,
 // the fix-all command (workspace/applyEdit), hovers, outline, folding, inlay hints, code lenses and
 // the client's custom requests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
   CodeActionResolveRequest,
@@ -19,23 +19,14 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/lsp/diff';
-import { TestClient, buildOnce, seedText } from './harness';
+import { TestClient, useSuiteClient, seedText } from './harness';
 
 const S000 = '000_27ba472c7186d65d.txt';
 const S002 = '002_1c75c2c4e67cd3d7.txt';
 
 let client: TestClient;
 let n = 0;
-
-beforeAll(async () => {
-  await buildOnce();
-  client = new TestClient();
-  await client.initialize();
-});
-
-afterAll(async () => {
-  await client?.dispose();
-});
+useSuiteClient((c) => (client = c));
 
 /** Opens a seed under a fresh untitled URI and waits for its diagnostics. */
 async function openSeed(name: string, text = seedText(name)) {

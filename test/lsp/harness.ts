@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, rmdirSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import {
   ApplyWorkspaceEditRequest,
   CodeLensRefreshRequest,
@@ -317,6 +318,20 @@ export class TestClient {
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) byUri.set(uri, edits);
     for (const [uri, edits] of byUri) this.edit(uri, edits);
   }
+}
+
+/** One initialized server for the tests of a file: built and started before them, disposed after them. */
+export function useSuiteClient(assign: (client: TestClient) => void, options?: ClientOptions): void {
+  let client: TestClient | undefined;
+  beforeAll(async () => {
+    await buildOnce();
+    client = new TestClient(options);
+    await client.initialize();
+    assign(client);
+  });
+  afterAll(async () => {
+    await client?.dispose();
+  });
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,20 +1,11 @@
 // The server survives bad requests: a handler that throws is logged and answered with an empty
 // result, commands with bad arguments get an error response, and the server keeps working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodeActionRequest, ExecuteCommandRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
-import { TestClient, buildOnce, codes, seedText } from './harness';
+import { TestClient, useSuiteClient, codes, seedText } from './harness';
 
 let client: TestClient;
-
-beforeAll(async () => {
-  await buildOnce();
-  client = new TestClient();
-  await client.initialize();
-});
-
-afterAll(async () => {
-  await client?.dispose();
-});
+useSuiteClient((c) => (client = c));
 
 describe('robustness', () => {
   it('malformed requests are answered with nothing, logged, and the server keeps working', async () => {
