@@ -1,7 +1,11 @@
 // A/B comparison of two engine builds in one process, interleaved (the machines these run on are
 // noisy: a before/after pair measured minutes apart says little; measured call by call it does).
-// Usage: node bench/ab.mjs <before/engine.js> <after/engine.js> [--warmup ms] [--rounds n]
+// Usage: node bench/ab.mjs <before/engine.js> <after/engine.js> [--warmup ms] [--rounds n] [--markdownlint]
+// --markdownlint runs markdownlint on the document before each timed engine call, as bench/engine.mjs
+// interleaves them: the engine then starts with caches markdownlint has filled with its own work,
+// which is the setting of the markdownlint ratio (times are about twice those measured back to back).
 import { createRequire } from 'node:module';
+import { lint as markdownlint } from 'markdownlint/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO } from './lib/build.mjs';
@@ -16,6 +20,7 @@ const require = createRequire(import.meta.url);
 const engines = [require(resolve(a)), require(resolve(b))];
 const warmup = Number(opt('--warmup', 3000));
 const rounds = Number(opt('--rounds', 300));
+const withMarkdownlint = args.includes('--markdownlint');
 
 const docs = seeds().map((s) => ({ name: s.name, text: s.text }));
 const base = docs.find((d) => d.name === GROW_BASE).text;
@@ -39,6 +44,7 @@ for (let r = 0; r < rounds; r++) {
     if (d.every && r % d.every) return;
     const order = r % 2 ? [1, 0] : [0, 1];
     for (const k of order) {
+      if (withMarkdownlint && !d.every) markdownlint({ strings: { d: d.text } });
       const t0 = performance.now();
       engines[k].lintText(d.text);
       samples[i][k].push(performance.now() - t0);

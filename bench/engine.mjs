@@ -44,7 +44,7 @@ export function buildCases() {
     const bytes = Buffer.from(d.text, 'utf8');
     const md = toMarkdown(engine, d.text);
     const mdBytes = Buffer.byteLength(md);
-    const n = d.size === 'seed' ? { eng: N(600), ml: N(60) } : d.size === '200k' ? { eng: N(100), ml: N(20) } : { eng: N(30), ml: N(6) };
+    const n = d.size === 'seed' ? { eng: N(600), ml: N(60) } : d.size === '200k' ? { eng: N(300), ml: N(20) } : { eng: N(100), ml: N(6) };
     const agree = sameFindings(engine.lintText(d.text), engine.lintText(md));
     cases.push(kase(d.name, 'engine', bytes.length, n.eng, () => engine.lintText(d.text)));
     cases.push(kase(d.name, 'engine (bytes)', bytes.length, n.eng, () => engine.lintText(decoder.decode(bytes))));
