@@ -1,16 +1,15 @@
 // The one configuration schema shared by `.nianbaorc.json`, `--config` and the editor's `nianbao.*` settings.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import type { EngineConfig } from './types';
 
 export const severitySchema = z.enum(['off', 'error', 'warning', 'info', 'hint']);
 
-export const configSchema = z
-  .object({
-    rules: z.record(z.string(), severitySchema).optional(),
-    template: z.enum(['auto', '2019', '2021']).optional(),
-    language: z.enum(['zh-CN', 'en']).optional(),
-  })
-  .strict();
+export const configSchema = z.strictObject({
+  rules: z.optional(z.record(z.string(), severitySchema)),
+  template: z.optional(z.enum(['auto', '2019', '2021'])),
+  language: z.optional(z.enum(['zh-CN', 'en'])),
+});
 
 export class ConfigError extends Error {
   constructor(

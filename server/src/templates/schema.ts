@@ -1,6 +1,7 @@
 // The zod schema every template (national format or provincial variant) is validated against.
 // Rules never name a label: they read rows, columns and relations from data shaped like this.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-messages';
 
 const text = z.object({ zh: z.string(), en: z.string() });
 
@@ -11,42 +12,42 @@ export const columnSchema = z.object({
   id: z.string(),
   label: z.string(),
   /** Spanning header the column sits under (行政复议, 行政诉讼·复议后起诉), for messages and hovers. */
-  group: z.string().optional(),
-  aliases: z.array(z.string()).default([]),
+  group: z.optional(z.string()),
+  aliases: z._default(z.array(z.string()), []),
   domain: valueDomainSchema,
-  meaning: z.string().optional(),
+  meaning: z.optional(z.string()),
 });
 
 export const rowSchema = z.object({
   id: z.string(),
   label: z.string(),
-  aliases: z.array(z.string()).default([]),
+  aliases: z._default(z.array(z.string()), []),
   /** Group label id (e.g. （三）不予公开) the row sits under. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   /** Rows without a label are bound positionally: the first run of values in the table. */
-  unlabeled: z.boolean().default(false),
-  meaning: z.string().optional(),
-  basis: z.string().optional(),
+  unlabeled: z._default(z.boolean(), false),
+  meaning: z.optional(z.string()),
+  basis: z.optional(z.string()),
 });
 
 export const groupSchema = z.object({
   id: z.string(),
   label: z.string(),
-  aliases: z.array(z.string()).default([]),
+  aliases: z._default(z.array(z.string()), []),
 });
 
 export const partSchema = z.object({
   id: z.string(),
-  caption: z.string().optional(),
-  captionAliases: z.array(z.string()).default([]),
+  caption: z.optional(z.string()),
+  captionAliases: z._default(z.array(z.string()), []),
   /** Header cells that are not column labels (信息内容, 申请人情况, the 勾稽关系 note …). */
-  headers: z.array(z.string()).default([]),
-  columns: z.array(columnSchema).min(1),
-  groups: z.array(groupSchema).default([]),
-  rows: z.array(rowSchema).min(1),
+  headers: z._default(z.array(z.string()), []),
+  columns: z.array(columnSchema).check(z.minLength(1)),
+  groups: z._default(z.array(groupSchema), []),
+  rows: z.array(rowSchema).check(z.minLength(1)),
 });
 
-const cellSet = z.object({ rows: z.array(z.string()).optional(), columns: z.array(z.string()).optional() });
+const cellSet = z.object({ rows: z.optional(z.array(z.string())), columns: z.optional(z.array(z.string())) });
 const each = z.union([z.literal('all'), z.array(z.string())]);
 
 export const sumRelationSchema = z.object({
@@ -56,9 +57,9 @@ export const sumRelationSchema = z.object({
   code: z.string(),
   name: text,
   part: z.string(),
-  eachRow: each.optional(),
-  eachColumn: each.optional(),
-  total: z.object({ row: z.string().optional(), column: z.string().optional() }),
+  eachRow: z.optional(each),
+  eachColumn: z.optional(each),
+  total: z.object({ row: z.optional(z.string()), column: z.optional(z.string()) }),
   addends: cellSet,
 });
 
@@ -81,8 +82,8 @@ export const tableSchema = z.object({
   id: z.string(),
   section: z.string(),
   title: text,
-  parts: z.array(partSchema).min(1),
-  relations: z.array(relationSchema).default([]),
+  parts: z.array(partSchema).check(z.minLength(1)),
+  relations: z._default(z.array(relationSchema), []),
 });
 
 export const sectionSchema = z.object({
@@ -90,25 +91,25 @@ export const sectionSchema = z.object({
   numeral: z.string(),
   heading: z.string(),
   /** Acceptable wordings (section-heading-variant). */
-  variants: z.array(z.string()).default([]),
+  variants: z._default(z.array(z.string()), []),
   /** Known misspellings (section-heading-typo). */
-  typos: z.array(z.string()).default([]),
+  typos: z._default(z.array(z.string()), []),
   /** A heading line must contain one of these to be taken for this section. */
-  keywords: z.array(z.string()).min(1),
+  keywords: z.array(z.string()).check(z.minLength(1)),
   /** Free text the skeleton inserts under the heading, if any. */
-  placeholder: z.string().optional(),
-  meaning: z.string().optional(),
+  placeholder: z.optional(z.string()),
+  meaning: z.optional(z.string()),
 });
 
 export const templateSchema = z.object({
   version: z.enum(['2019', '2021']),
   /** A provincial variant names the national format it extends; detection reports `version`. */
-  variant: z.string().optional(),
+  variant: z.optional(z.string()),
   name: z.string(),
   document: z.string(),
-  years: z.object({ from: z.number().int(), to: z.number().int().optional() }),
-  sections: z.array(sectionSchema).length(6),
-  tables: z.array(tableSchema).min(1),
+  years: z.object({ from: z.int(), to: z.optional(z.int()) }),
+  sections: z.array(sectionSchema).check(z.length(6)),
+  tables: z.array(tableSchema).check(z.minLength(1)),
 });
 
 export type ColumnDef = z.infer<typeof columnSchema>;
