@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const dirs = ['server/src/templates', 'server/src/rules', 'server/src/model', 'server/src/parse'];
 const chars = new Set();
 for (const d of dirs) {
-  for (const f of readdirSync(d)) {
+  for (const f of readdirSync(d, { recursive: true })) {
     if (!f.endsWith('.ts')) continue;
     for (const c of readFileSync(join(d, f), 'utf8')) if (/\p{Script=Han}/u.test(c)) chars.add(c);
   }
